@@ -1,0 +1,85 @@
+// The embedded default: a local multi-user chat in the terminal.
+// - At a TTY: a prompt with history.
+// - Piped input: one command per line, each reply printed, exit at end of input.
+// A line may start with `@name ` to speak as that member; a bare number presses
+// that button of the last reply; `#` starts a comment line in scripts.
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Button, Reply } from '../../core/card.ts';
+import type { Invocation } from '../../core/command.ts';
+import type { Bot } from '../../core/dispatch.ts';
+import { translator } from '../../core/i18n/index.ts';
+import { renderCard } from './render.ts';
+
+export const CONSOLE_CHANNEL = 'console';
+export const DEFAULT_CONSOLE_USER = 'admin';
+
+export interface ConsoleOptions {
+  input: Readable;
+  output: Writable;
+  /** Greeting and prompts; stderr in production so stdout holds only replies. */
+  notices: Writable;
+  interactive: boolean;
+}
+
+export class ConsoleAdapter {
+  #lastChoices: Button[] = [];
+  readonly #t = translator('ko');
+
+  constructor(
+    private readonly bot: Bot,
+    private readonly io: ConsoleOptions,
+  ) {}
+
+  /** Handles one line as the console would; returns the text printed. */
+  async handleLine(line: string): Promise<string | undefined> {
+    const trimmed = line.trim();
+    if (!trimmed || trimmed.startsWith('#')) return undefined;
+    const { user, text } = splitSpeaker(trimmed);
+    const invocation: Invocation = {
+      platform: 'console',
+      platformUserId: user,
+      displayName: user,
+      channelId: CONSOLE_CHANNEL,
+    };
+    let reply: Reply;
+    if (/^\d+$/.test(text)) {
+      const choice = this.#lastChoices[Number(text) - 1];
+      if (!choice) return this.#t('console.noSuchChoice', { number: text });
+      reply = await this.bot.handleText(choice.command, { ...invocation, fromButton: true });
+    } else {
+      reply = await this.bot.handleText(text, invocation);
+    }
+    const rendered = renderCard(reply.card);
+    if (rendered.choices.length) this.#lastChoices = rendered.choices;
+    const files = (reply.files ?? []).map((f) => `--- ${f.name} (${f.mimeType}) ---\n${f.content}`);
+    return [rendered.text, ...files].join('\n');
+  }
+
+  async run(): Promise<void> {
+    const { input, output, notices, interactive } = this.io;
+    const rl = createInterface({
+      input,
+      output: interactive ? notices : undefined,
+      terminal: interactive,
+      historySize: 500,
+    });
+    if (interactive) {
+      notices.write(`${this.#t('console.ready')}\n`);
+      rl.setPrompt('> ');
+      rl.prompt();
+    }
+    // Lines are handled strictly one after another, in input order.
+    for await (const line of rl) {
+      const text = await this.handleLine(line);
+      if (text) output.write(`${text}\n`);
+      if (interactive) rl.prompt();
+    }
+  }
+}
+
+/** `@박영희 /poll vote 3 1` -> speaker 박영희; anything else is the default admin. */
+export function splitSpeaker(line: string): { user: string; text: string } {
+  const match = /^@(\S+)\s+([\s\S]*)$/.exec(line);
+  return match ? { user: match[1], text: match[2].trim() } : { user: DEFAULT_CONSOLE_USER, text: line };
+}

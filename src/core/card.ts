@@ -1,0 +1,51 @@
+// The neutral message model. Adapters render it (console text, Block Kit,
+// Discord components); features only ever build Cards.
+
+export interface Field {
+  label: string;
+  value: string;
+}
+
+/**
+ * A button runs a command as the person who pressed it. Carrying the command
+ * text makes every button's text twin exact by construction: typing it does
+ * the same thing.
+ */
+export interface Button {
+  label: string;
+  command: string;
+  style?: 'primary' | 'danger';
+  /** The reply replaces the message the button sits on (e.g. updated RSVP counts). */
+  updatesMessage?: boolean;
+}
+
+export interface Select {
+  placeholder: string;
+  options: { label: string; command: string }[];
+  updatesMessage?: boolean;
+}
+
+export interface Card {
+  title?: string;
+  lines?: string[];
+  fields?: Field[];
+  buttons?: Button[];
+  select?: Select;
+  footer?: string;
+  tone?: 'info' | 'success' | 'error';
+}
+
+export interface ReplyFile {
+  name: string;
+  mimeType: string;
+  content: string;
+}
+
+export interface Reply {
+  card: Card;
+  /** Only the caller sees it (errors, personal answers). */
+  ephemeral?: boolean;
+  files?: ReplyFile[];
+}
+
+export const reply = (card: Card, extra: Omit<Reply, 'card'> = {}): Reply => ({ card, ...extra });

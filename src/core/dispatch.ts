@@ -1,0 +1,131 @@
+// invocation -> parse -> actor -> permission -> options -> handler -> Reply.
+// A UserError becomes a friendly ephemeral reply; anything else is logged
+// with a correlation id and the user sees only that id.
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Card, Reply } from './card.ts';
+import type { Clock } from './clock.ts';
+import { DIRECT, type Actor, type Invocation, type Options } from './command.ts';
+import { UserError } from './errors.ts';
+import { translator, type MessageKey, type Translator } from './i18n/index.ts';
+import { bindOptions } from './options.ts';
+import { parseText, type ParsedText } from './parse.ts';
+import { ALWAYS_FORBIDDEN, detectIdentifier } from './privacy.ts';
+import { hasSubcommands, subcommandText, type Registry } from './registry.ts';
+import { commandHelp, subcommandHelp } from './help.ts';
+
+export interface BotDeps<Services> {
+  registry: Registry;
+  services: Services;
+  clock: Clock;
+  logger: Logger;
+  /** Who is calling: a linked member, or an unlinked chat user (no memberId). */
+  resolveActor: (invocation: Invocation) => Promise<Actor>;
+}
+
+export class Bot<Services = unknown> {
+  constructor(readonly deps: BotDeps<Services>) {}
+
+  get registry(): Registry {
+    return this.deps.registry;
+  }
+
+  /** Handles the text form, e.g. `/org add 사회복지관 행복종합사회복지관`. */
+  async handleText(text: string, invocation: Invocation): Promise<Reply> {
+    return this.#guard(invocation, async (actor) => {
+      refuseIdentifiers(text);
+      return this.#run(parseText(text), invocation, actor);
+    });
+  }
+
+  /** Handles a command whose options arrive already split (Discord, modals). */
+  async handleParsed(parsed: ParsedText, invocation: Invocation): Promise<Reply> {
+    return this.#guard(invocation, async (actor) => {
+      refuseIdentifiers([...parsed.words, ...parsed.named.map(([, v]) => v)].join(' '));
+      return this.#run(parsed, invocation, actor);
+    });
+  }
+
+  async #guard(invocation: Invocation, work: (actor: Actor) => Promise<Reply>): Promise<Reply> {
+    let t: Translator = translator('ko');
+    try {
+      const actor = await this.deps.resolveActor(invocation);
+      t = translator(actor.locale);
+      return await work(actor);
+    } catch (error) {
+      if (error instanceof UserError) return errorReply(t, error);
+      const id = randomUUID().slice(0, 8);
+      // Never log the command text: it may hold what a user should not have typed.
+      this.deps.logger.error({ err: error, correlationId: id, platform: invocation.platform }, 'command failed');
+      return { card: { tone: 'error', lines: [t('error.internal', { id })] }, ephemeral: true };
+    }
+  }
+
+  async #run(parsed: ParsedText, invocation: Invocation, actor: Actor): Promise<Reply> {
+    const { registry } = this.deps;
+    const t = translator(actor.locale);
+
+    const command = registry.get(parsed.command);
+    if (!command) throw new UserError('error.unknownCommand', { command: parsed.command });
+
+    let sub = DIRECT;
+    let words = parsed.words;
+    if (hasSubcommands(command)) {
+      const names = Object.keys(command.subcommands);
+      const example = subcommandText(t.catalog, command.name, names[0]).example;
+      if (!words[0] || words[0] === 'help') return { card: commandHelp(t, command), ephemeral: true };
+      sub = words[0].toLowerCase();
+      if (!command.subcommands[sub]) {
+        throw new UserError('error.unknownSubcommand', { command: command.name, sub, choices: names.join(', '), example });
+      }
+      words = words.slice(1);
+    } else if (words[0] === 'help' && parsed.named.length === 0) {
+      return { card: commandHelp(t, command), ephemeral: true };
+    }
+    if (words[0] === 'help' && words.length === 1 && parsed.named.length === 0) {
+      return { card: subcommandHelp(t, command, sub), ephemeral: true };
+    }
+
+    const decl = command.subcommands[sub];
+    if (actor.memberId === undefined && !decl.allowUnlinked) throw new UserError('error.notLinked');
+    if (!mayRun(actor, decl.roles)) {
+      const allowed = decl.roles === 'any' ? [] : decl.roles;
+      throw new UserError('error.forbidden', {
+        command: `${command.name}${sub ? ` ${sub}` : ''}`,
+        roles: ['admin', ...allowed].map((r) => t(`role.${r}` as 'role.admin')).join(', '),
+        current: [...actor.roles].map((r) => t(`role.${r}` as 'role.admin')).join(', ') || t('role.none'),
+      });
+    }
+
+    const options: Options = bindOptions(command, sub, words, parsed.named);
+    const result = await decl.handler({
+      actor,
+      options,
+      invocation,
+      services: this.deps.services,
+      clock: this.deps.clock,
+      registry,
+      t,
+    });
+    return 'card' in result ? result : { card: result };
+  }
+}
+
+function refuseIdentifiers(text: string): void {
+  const kind = detectIdentifier(text, ALWAYS_FORBIDDEN);
+  if (kind) throw new UserError('error.residentIdentifier', { what: `pii.${kind}` });
+}
+
+function mayRun(actor: Actor, roles: readonly string[] | 'any'): boolean {
+  if (actor.roles.has('admin') || roles === 'any') return true;
+  return roles.some((role) => actor.roles.has(role as never));
+}
+
+function errorReply(t: Translator, error: UserError): Reply {
+  // Parameters that name a catalog entry (e.g. pii.rrn, seat.member) are translated too.
+  const params = Object.fromEntries(
+    Object.entries(error.params).map(([k, v]) => [k, typeof v === 'string' && v in t.catalog.messages ? t(v as MessageKey) : v]),
+  );
+  const card: Card = { tone: 'error', lines: [t(error.key, params)] };
+  return { card, ephemeral: true };
+}

@@ -1,0 +1,22 @@
+// What every feature function receives: the database, the time, and who acts.
+import type { Actor } from '../core/command.ts';
+import type { Clock } from '../core/clock.ts';
+import type { Db } from '../db/client.ts';
+
+export interface Services {
+  db: Db;
+  /** BOT_ADMINS entries (platform:userId) linked as admins on first contact. */
+  admins: readonly string[];
+}
+
+export interface FeatureContext {
+  db: Db;
+  clock: Clock;
+  actor: Actor;
+}
+
+export const featureContext = (ctx: { services: Services; clock: Clock; actor: Actor }): FeatureContext => ({
+  db: ctx.services.db,
+  clock: ctx.clock,
+  actor: ctx.actor,
+});

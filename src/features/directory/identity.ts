@@ -1,0 +1,76 @@
+// Who is typing? A chat user (platform, user id) is linked to a member through
+// ChatIdentity. Admins listed in BOT_ADMINS, and the console's `admin`, become
+// admin members on first contact; other console names become staff members
+// (or take over the member of that name), so a local session can play several
+// people. Unknown Slack/Discord users stay unlinked until an admin links them.
+import type { Actor, Invocation, Role } from '../../core/command.ts';
+import type { Clock } from '../../core/clock.ts';
+import type { Locale } from '../../core/i18n/index.ts';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../audit/service.ts';
+
+export const CONSOLE_ADMIN = 'admin';
+
+export async function resolveActor(
+  deps: { db: Db; clock: Clock; admins: readonly string[]; defaultLocale: Locale },
+  invocation: Invocation,
+): Promise<Actor> {
+  const { db } = deps;
+  const { platform, platformUserId } = invocation;
+  const identity = await db.chatIdentity.findUnique({
+    where: { platform_userId: { platform, userId: platformUserId } },
+    include: { member: { include: { roles: true } } },
+  });
+  if (identity) return toActor(identity.member, invocation);
+
+  const isAdmin =
+    deps.admins.includes(`${platform}:${platformUserId}`) || (platform === 'console' && platformUserId === CONSOLE_ADMIN);
+  if (!isAdmin && platform !== 'console') {
+    return { name: invocation.displayName, roles: new Set(), locale: deps.defaultLocale, platform, platformUserId };
+  }
+
+  const member = await db.$transaction(async (tx) => {
+    const existing =
+      platform === 'console'
+        ? await tx.member.findMany({ where: { name: invocation.displayName }, include: { roles: true }, take: 2 })
+        : [];
+    const linked =
+      existing.length === 1
+        ? existing[0]
+        : await tx.member.create({
+            data: {
+              name: invocation.displayName,
+              locale: deps.defaultLocale,
+              roles: { create: [{ role: isAdmin ? 'admin' : 'staff' }] },
+            },
+            include: { roles: true },
+          });
+    if (isAdmin && !linked.roles.some((r) => r.role === 'admin')) {
+      await tx.memberRole.create({ data: { memberId: linked.id, role: 'admin' } });
+      linked.roles.push({ memberId: linked.id, role: 'admin' });
+    }
+    await tx.chatIdentity.create({ data: { platform, userId: platformUserId, memberId: linked.id } });
+    const actor = { memberId: linked.id, name: linked.name, platform };
+    await recordAudit(tx, deps.clock, actor, 'identity.link', `member #${linked.id}`, {
+      platform,
+      bootstrap: isAdmin ? 'admin' : 'console',
+    });
+    return linked;
+  });
+  return toActor(member, invocation);
+}
+
+function toActor(
+  member: { id: number; name: string; orgId: number | null; locale: string; roles: { role: string }[] },
+  invocation: Invocation,
+): Actor {
+  return {
+    memberId: member.id,
+    name: member.name,
+    roles: new Set(member.roles.map((r) => r.role as Role)),
+    orgId: member.orgId ?? undefined,
+    locale: member.locale === 'en' ? 'en' : 'ko',
+    platform: invocation.platform,
+    platformUserId: invocation.platformUserId,
+  };
+}

@@ -1,0 +1,311 @@
+// The organisation directory: organisations, partnerships, members, roles,
+// council seats and channel bindings. Every change writes an audit row in the
+// same transaction.
+import type { Role } from '../../core/command.ts';
+import { UserError } from '../../core/errors.ts';
+import { formatSeoulDate, seoulDay } from '../../core/time.ts';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../audit/service.ts';
+import type { FeatureContext } from '../context.ts';
+import {
+  defaultTermEnd,
+  HUB_USUAL_MAX,
+  isPhoneNumber,
+  isWorkEmail,
+  PARTNERSHIP_ENDS,
+  termsOverlap,
+  type OrgKind,
+  type PartnershipKind,
+  type Seat,
+} from './rules.ts';
+
+export const PAGE_SIZE = 20;
+
+const idRef = (ref: string) => (/^#?\d+$/.test(ref.trim()) ? Number(ref.trim().replace('#', '')) : undefined);
+
+// ---------- organisations ----------
+
+export async function findOrganization(db: Db, ref: string) {
+  const id = idRef(ref);
+  const org = id !== undefined
+    ? await db.organization.findUnique({ where: { id } })
+    : await db.organization.findUnique({ where: { name: ref.trim() } });
+  if (!org) throw new UserError('org.notFound', { ref });
+  return org;
+}
+
+export interface NewOrganization {
+  kind: OrgKind;
+  name: string;
+  dong?: string;
+  sigungu?: string;
+}
+
+export async function addOrganization(ctx: FeatureContext, input: NewOrganization) {
+  const existing = await ctx.db.organization.findUnique({ where: { name: input.name } });
+  if (existing) throw new UserError('org.duplicate', { name: input.name, id: existing.id });
+  return ctx.db.$transaction(async (tx) => {
+    const org = await tx.organization.create({
+      data: { kind: input.kind, name: input.name, dong: input.dong ?? null, sigungu: input.sigungu ?? null },
+    });
+    await recordAudit(tx, ctx.clock, ctx.actor, 'org.add', `org #${org.id}`, { name: org.name, kind: org.kind });
+    return org;
+  });
+}
+
+export async function listOrganizations(db: Db, filter: { kind?: OrgKind; page?: number }) {
+  const where = filter.kind ? { kind: filter.kind } : {};
+  const total = await db.organization.count({ where });
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(Math.max(1, filter.page ?? 1), pages);
+  const items = await db.organization.findMany({
+    where,
+    orderBy: { id: 'asc' },
+    skip: (page - 1) * PAGE_SIZE,
+    take: PAGE_SIZE,
+  });
+  return { items, total, page, pages };
+}
+
+export async function organizationDetails(db: Db, id: number) {
+  return db.organization.findUniqueOrThrow({
+    where: { id },
+    include: {
+      _count: { select: { members: true } },
+      partnershipsOut: { include: { to: true } },
+      partnershipsIn: { include: { from: true } },
+      channels: true,
+      councilSeats: { include: { member: true }, orderBy: [{ seat: 'asc' }, { id: 'asc' }], take: 50 },
+    },
+  });
+}
+
+export async function linkOrganizations(
+  ctx: FeatureContext,
+  input: { fromRef: string; toRef: string; kind: PartnershipKind },
+) {
+  const from = await findOrganization(ctx.db, input.fromRef);
+  const to = await findOrganization(ctx.db, input.toRef);
+  if (from.id === to.id) throw new UserError('org.linkSelf');
+  const ends = PARTNERSHIP_ENDS[input.kind];
+  if (ends && (!ends.from.includes(from.kind as OrgKind) || !ends.to.includes(to.kind as OrgKind))) {
+    throw new UserError('org.linkKindMismatch', {
+      kind: input.kind,
+      expected: `${ends.from.join('/')} → ${ends.to.join('/')}`,
+      example:
+        input.kind === 'hub'
+          ? '/org link <welfare-centre> <community-centre> kind=hub'
+          : '/org link <council> <community-centre> kind=council-of',
+    });
+  }
+  const existing = await ctx.db.partnership.findUnique({
+    where: { kind_fromId_toId: { kind: input.kind, fromId: from.id, toId: to.id } },
+  });
+  if (existing) throw new UserError('org.linkDuplicate', { from: from.name, to: to.name, kind: input.kind, id: existing.id });
+  const partnership = await ctx.db.$transaction(async (tx) => {
+    const created = await tx.partnership.create({ data: { kind: input.kind, fromId: from.id, toId: to.id } });
+    await recordAudit(tx, ctx.clock, ctx.actor, 'org.link', `partnership #${created.id}`, {
+      kind: input.kind,
+      from: from.id,
+      to: to.id,
+    });
+    return created;
+  });
+  const hubCount =
+    input.kind === 'hub' ? await ctx.db.partnership.count({ where: { kind: 'hub', fromId: from.id } }) : 0;
+  return { partnership, from, to, hubOverfull: hubCount > HUB_USUAL_MAX ? hubCount : undefined };
+}
+
+export async function findPartnership(db: Db, id: number) {
+  const partnership = await db.partnership.findUnique({ where: { id }, include: { from: true, to: true } });
+  if (!partnership) throw new UserError('channel.partnershipNotFound', { ref: id });
+  return partnership;
+}
+
+// ---------- members ----------
+
+const memberInclude = { roles: true, org: true } as const;
+
+export async function findMember(db: Db, ref: string) {
+  const id = idRef(ref);
+  if (id !== undefined) {
+    const member = await db.member.findUnique({ where: { id }, include: memberInclude });
+    if (!member) throw new UserError('member.notFound', { ref });
+    return member;
+  }
+  const matches = await db.member.findMany({ where: { name: ref.trim() }, include: memberInclude, take: 6 });
+  if (matches.length === 0) throw new UserError('member.notFound', { ref });
+  if (matches.length > 1) {
+    throw new UserError('member.ambiguous', {
+      ref,
+      matches: matches.map((m) => `#${m.id}${m.org ? ` ${m.org.name}` : ''}`).join(', '),
+    });
+  }
+  return matches[0];
+}
+
+export interface NewMember {
+  name: string;
+  orgRef?: string;
+  position?: string;
+  roles: Role[];
+  phone?: string;
+  email?: string;
+}
+
+export async function addMember(ctx: FeatureContext, input: NewMember) {
+  if (input.email && !isWorkEmail(input.email)) throw new UserError('member.badEmail', { value: input.email });
+  if (input.phone && !isPhoneNumber(input.phone)) throw new UserError('member.badPhone', { value: input.phone });
+  const org = input.orgRef ? await findOrganization(ctx.db, input.orgRef) : undefined;
+  return ctx.db.$transaction(async (tx) => {
+    const member = await tx.member.create({
+      data: {
+        name: input.name,
+        orgId: org?.id ?? null,
+        position: input.position ?? null,
+        phone: input.phone ?? null,
+        email: input.email ?? null,
+        roles: { create: input.roles.map((role) => ({ role })) },
+      },
+      include: memberInclude,
+    });
+    await recordAudit(tx, ctx.clock, ctx.actor, 'member.add', `member #${member.id}`, {
+      org: org?.id,
+      roles: input.roles,
+    });
+    return member;
+  });
+}
+
+export async function memberDetails(db: Db, id: number) {
+  return db.member.findUniqueOrThrow({
+    where: { id },
+    include: { ...memberInclude, councilSeats: { include: { council: true } }, identities: true },
+  });
+}
+
+export async function setRoles(ctx: FeatureContext, memberRef: string, roles: Role[]) {
+  const member = await findMember(ctx.db, memberRef);
+  const losesAdmin = member.roles.some((r) => r.role === 'admin') && !roles.includes('admin');
+  if (losesAdmin) {
+    const admins = await ctx.db.memberRole.count({ where: { role: 'admin' } });
+    if (admins <= 1) throw new UserError('member.lastAdmin');
+  }
+  await ctx.db.$transaction(async (tx) => {
+    await tx.memberRole.deleteMany({ where: { memberId: member.id } });
+    await tx.memberRole.createMany({ data: roles.map((role) => ({ memberId: member.id, role })) });
+    await recordAudit(tx, ctx.clock, ctx.actor, 'member.roles', `member #${member.id}`, {
+      before: member.roles.map((r) => r.role),
+      after: roles,
+    });
+  });
+  return member;
+}
+
+export async function setLocale(ctx: FeatureContext, locale: 'ko' | 'en') {
+  const memberId = ctx.actor.memberId as number;
+  await ctx.db.$transaction(async (tx) => {
+    await tx.member.update({ where: { id: memberId }, data: { locale } });
+    await recordAudit(tx, ctx.clock, ctx.actor, 'member.locale', `member #${memberId}`, { locale });
+  });
+}
+
+// ---------- council seats ----------
+
+export async function seatCouncilMember(
+  ctx: FeatureContext,
+  input: { memberRef: string; councilRef: string; seat: Seat; from?: string; to?: string; today: string },
+) {
+  const member = await findMember(ctx.db, input.memberRef);
+  const council = await findOrganization(ctx.db, input.councilRef);
+  if (council.kind !== 'council') throw new UserError('council.notCouncil', { name: council.name, kind: council.kind });
+  const termFrom = seoulDay(input.from ?? input.today);
+  const termTo = input.to ? seoulDay(input.to) : defaultTermEnd(termFrom);
+  if (termTo < termFrom) throw new UserError('council.badTerm', { from: input.from ?? input.today, to: input.to ?? '' });
+
+  if (input.seat !== 'member') {
+    const holders = await ctx.db.councilSeat.findMany({
+      where: { councilId: council.id, seat: input.seat, NOT: { memberId: member.id } },
+      include: { member: true },
+    });
+    const clash = holders.find((h) => termsOverlap({ from: h.termFrom, to: h.termTo }, { from: termFrom, to: termTo }));
+    if (clash) {
+      throw new UserError('council.chairTaken', {
+        council: council.name,
+        seat: `seat.${input.seat}`,
+        name: clash.member.name,
+        from: clash.termFrom ? formatSeoulDate(clash.termFrom) : '',
+        to: clash.termTo ? formatSeoulDate(clash.termTo) : '',
+      });
+    }
+  }
+
+  const seat = await ctx.db.$transaction(async (tx) => {
+    const saved = await tx.councilSeat.upsert({
+      where: { councilId_memberId: { councilId: council.id, memberId: member.id } },
+      create: { councilId: council.id, memberId: member.id, seat: input.seat, termFrom, termTo },
+      update: { seat: input.seat, termFrom, termTo },
+    });
+    await recordAudit(tx, ctx.clock, ctx.actor, 'council.seat', `council-seat #${saved.id}`, {
+      council: council.id,
+      member: member.id,
+      seat: input.seat,
+    });
+    return saved;
+  });
+  return { seat, member, council, termFrom, termTo };
+}
+
+// ---------- channel bindings ----------
+
+export type BindingTarget = { orgId: number; partnershipId: null } | { orgId: null; partnershipId: number };
+
+export async function resolveBindingTarget(db: Db, input: { orgRef?: string; partnershipId?: number }) {
+  if (input.orgRef) {
+    const org = await findOrganization(db, input.orgRef);
+    return { target: { orgId: org.id, partnershipId: null } as BindingTarget, org };
+  }
+  if (input.partnershipId !== undefined) {
+    const partnership = await findPartnership(db, input.partnershipId);
+    return { target: { orgId: null, partnershipId: partnership.id } as BindingTarget, partnership };
+  }
+  throw new UserError('channel.needTarget');
+}
+
+export async function findBinding(db: Db, platform: string, channelId: string, target: BindingTarget) {
+  return db.channelBinding.findFirst({ where: { platform, channelId, ...target } });
+}
+
+export async function bindChannel(ctx: FeatureContext, channelId: string, target: BindingTarget) {
+  const platform = ctx.actor.platform;
+  if (await findBinding(ctx.db, platform, channelId, target)) return undefined;
+  return ctx.db.$transaction(async (tx) => {
+    const binding = await tx.channelBinding.create({ data: { platform, channelId, ...target } });
+    await recordAudit(tx, ctx.clock, ctx.actor, 'channel.bind', `channel ${platform}:${channelId}`, target);
+    return binding;
+  });
+}
+
+export async function unbindChannel(ctx: FeatureContext, channelId: string, target: BindingTarget) {
+  const binding = await findBinding(ctx.db, ctx.actor.platform, channelId, target);
+  if (!binding) return false;
+  await ctx.db.$transaction(async (tx) => {
+    await tx.channelBinding.delete({ where: { id: binding.id } });
+    await recordAudit(tx, ctx.clock, ctx.actor, 'channel.unbind', `channel ${binding.platform}:${channelId}`, target);
+  });
+  return true;
+}
+
+export async function channelTargets(db: Db, platform: string, channelId: string) {
+  return db.channelBinding.findMany({
+    where: { platform, channelId },
+    include: { org: true, partnership: { include: { from: true, to: true } } },
+    take: 50,
+  });
+}
+
+// ---------- audit ----------
+
+export async function listAudit(db: Db, page: number) {
+  return db.auditLog.findMany({ orderBy: { id: 'desc' }, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE + 1 });
+}
