@@ -135,9 +135,10 @@ export async function migrate(databaseUrl: string): Promise<string[]> {
 }
 
 /** SQL that would bring the committed migrations to prisma/schema.prisma ('' when in step). */
-export async function pendingSchemaChange(databaseUrl = 'file::memory:'): Promise<string> {
+export async function pendingSchemaChange(schemaText?: string): Promise<string> {
   const migrationsList = await loadMigrations();
-  return withSchemaEngine(databaseUrl, async (engine, schema) => {
+  return withSchemaEngine('file::memory:', async (engine, committedSchema) => {
+    const schema = schemaText ?? committedSchema;
     const from =
       migrationsList.migrationDirectories.length === 0
         ? { tag: 'empty' as const }
