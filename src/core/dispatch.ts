@@ -7,7 +7,7 @@ import type { Card, Reply } from './card.ts';
 import type { Clock } from './clock.ts';
 import { DIRECT, type Actor, type Invocation, type Options } from './command.ts';
 import { UserError } from './errors.ts';
-import { translator, type MessageKey, type Translator } from './i18n/index.ts';
+import { choiceLabel, translator, type ChoiceGroup, type MessageKey, type Translator } from './i18n/index.ts';
 import { bindOptions } from './options.ts';
 import { parseText, type ParsedText } from './parse.ts';
 import { ALWAYS_FORBIDDEN, detectIdentifier } from './privacy.ts';
@@ -122,9 +122,15 @@ function mayRun(actor: Actor, roles: readonly string[] | 'any'): boolean {
 }
 
 function errorReply(t: Translator, error: UserError): Reply {
-  // Parameters that name a catalog entry (e.g. pii.rrn, seat.member) are translated too.
+  // Parameters naming a catalog entry (pii.rrn, seat.member) or a choice
+  // (choice:orgKind:council) are shown in the reader's language.
   const params = Object.fromEntries(
-    Object.entries(error.params).map(([k, v]) => [k, typeof v === 'string' && v in t.catalog.messages ? t(v as MessageKey) : v]),
+    Object.entries(error.params).map(([k, v]) => {
+      if (typeof v !== 'string') return [k, v];
+      if (v in t.catalog.messages) return [k, t(v as MessageKey)];
+      const choice = /^choice:(\w+):(.+)$/.exec(v);
+      return [k, choice ? choiceLabel(t, choice[1] as ChoiceGroup, choice[2]) : v];
+    }),
   );
   const card: Card = { tone: 'error', lines: [t(error.key, params)] };
   return { card, ephemeral: true };

@@ -14,3 +14,6 @@ export class UserError extends Error {
     this.name = 'UserError';
   }
 }
+
+/** A parameter shown as the reader's label of a choice, e.g. orgKind welfare-centre -> 사회복지관. */
+export const choiceParam = (group: string, value: string) => `choice:${group}:${value}`;

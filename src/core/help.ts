@@ -8,6 +8,13 @@ export function helpIndex(t: Translator, registry: Registry): Card {
   return {
     title: t('help.title'),
     lines: registry.all().map((command) => `/${command.name} — ${commandText(t.catalog, command.name).description}`),
+    select: {
+      placeholder: t('help.pick'),
+      options: registry
+        .all()
+        .filter((command) => command.name !== 'help')
+        .map((command) => ({ label: `/${command.name}`, command: `/help ${command.name}` })),
+    },
     footer: t('help.footer'),
   };
 }

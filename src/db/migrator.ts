@@ -4,7 +4,8 @@
 // on a connected machine sees the same history.
 import { readFile, readdir, mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join, resolve } from 'node:path';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
@@ -37,9 +38,9 @@ async function instantiateWasm() {
   };
   // The package's main entry imports a .wasm file (Node 20 refuses that), so
   // load the glue module and instantiate the binary ourselves.
-  const bgUrl = import.meta.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
-  const bg = await import(bgUrl);
-  const wasmBytes = await readFile(fileURLToPath(bgUrl.replace(/\.js$/, '.wasm')));
+  const bgPath = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg');
+  const bg = await import(pathToFileURL(bgPath).href);
+  const wasmBytes = await readFile(bgPath.replace(/\.js$/, '.wasm'));
   // @types/node 20 does not declare the WebAssembly global that Node has.
   const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
   const { instance } = await wasm.instantiate(wasmBytes, { './schema_engine_bg.js': bg });

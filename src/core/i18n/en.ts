@@ -35,6 +35,7 @@ export const en: Catalog = {
     'help.title': 'Public–private cooperation bot commands',
     'help.footer': 'Use `/<command> help` for detailed usage. Example: /org help',
     'help.commandTitle': '/{command} — {description}',
+    'help.pick': 'Pick a command to see how to use it',
     'help.usage': 'Usage',
     'help.example': 'Example',
     'help.options': 'Options',
@@ -69,7 +70,7 @@ export const en: Catalog = {
     'org.linked': '{from} → {to}: registered {kind} relationship (#{id}).',
     'org.linkDuplicate': 'The {kind} relationship {from} → {to} is already registered as #{id}.',
     'org.linkSelf': 'An organisation cannot be linked to itself. Give two different organisations.',
-    'org.linkKindMismatch': 'A {kind} relationship can only be made between {expected}. Example: {example}',
+    'org.linkKindMismatch': 'A {kind} link goes from a {from} to a {to}. Example: /org link <{from}> <{to}> kind={value}',
     'org.hubFull': '{from} is already the hub for {count} dongs. A hub welfare centre usually covers 2–3 dongs, so please check. The link has been registered.',
     'org.partnerLine': '{kind}: {other} (#{id})',
     'org.seatLine': '{seat} {name} ({from}–{to})',
@@ -172,7 +173,7 @@ export const en: Catalog = {
         show: { description: 'Shows an organisation', example: '/org show 행복종합사회복지관', options: { org: 'Organisation name or #number' } },
         link: {
           description: 'Registers a partnership between two organisations',
-          example: '/org link 행복종합사회복지관 모라3동행정복지센터 kind=hub',
+          example: '/org link 행복종합사회복지관 모라3동행정복지센터 kind={value}',
           options: {
             from: 'First organisation (hub welfare centre or council)',
             to: 'Second organisation (community centre)',

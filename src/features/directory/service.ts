@@ -2,7 +2,7 @@
 // council seats and channel bindings. Every change writes an audit row in the
 // same transaction.
 import type { Role } from '../../core/command.ts';
-import { UserError } from '../../core/errors.ts';
+import { choiceParam, UserError } from '../../core/errors.ts';
 import { formatSeoulDate, seoulDay } from '../../core/time.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -90,18 +90,21 @@ export async function linkOrganizations(
   const ends = PARTNERSHIP_ENDS[input.kind];
   if (ends && (!ends.from.includes(from.kind as OrgKind) || !ends.to.includes(to.kind as OrgKind))) {
     throw new UserError('org.linkKindMismatch', {
-      kind: input.kind,
-      expected: `${ends.from.join('/')} → ${ends.to.join('/')}`,
-      example:
-        input.kind === 'hub'
-          ? '/org link <welfare-centre> <community-centre> kind=hub'
-          : '/org link <council> <community-centre> kind=council-of',
+      kind: choiceParam('partnershipKind', input.kind),
+      value: input.kind,
+      from: choiceParam('orgKind', ends.from[0]),
+      to: choiceParam('orgKind', ends.to[0]),
     });
   }
   const existing = await ctx.db.partnership.findUnique({
     where: { kind_fromId_toId: { kind: input.kind, fromId: from.id, toId: to.id } },
   });
-  if (existing) throw new UserError('org.linkDuplicate', { from: from.name, to: to.name, kind: input.kind, id: existing.id });
+  if (existing) throw new UserError('org.linkDuplicate', {
+      from: from.name,
+      to: to.name,
+      kind: choiceParam('partnershipKind', input.kind),
+      id: existing.id,
+    });
   const partnership = await ctx.db.$transaction(async (tx) => {
     const created = await tx.partnership.create({ data: { kind: input.kind, fromId: from.id, toId: to.id } });
     await recordAudit(tx, ctx.clock, ctx.actor, 'org.link', `partnership #${created.id}`, {

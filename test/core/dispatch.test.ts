@@ -1,0 +1,104 @@
+// Bad input through the console adapter: a Korean message that says what was
+// wrong with a correct example, and no row written anywhere.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../support/harness.ts';
+import { rowCounts } from '../support/db-snapshot.ts';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await createHarness();
+  // Bootstraps the console admin and one organisation.
+  await h.say('/org add 사회복지관 행복종합사회복지관 dong=모라3동');
+});
+afterEach(() => h.close());
+
+async function expectRefused(line: string, ...fragments: (string | RegExp)[]) {
+  const before = await rowCounts(h.db);
+  const out = await h.say(line);
+  expect(out.startsWith('✖')).toBe(true);
+  for (const fragment of fragments) expect(out).toMatch(fragment);
+  expect(await rowCounts(h.db)).toEqual(before);
+  return out;
+}
+
+describe('dispatch: refusals write nothing', () => {
+  it('unknown command', async () => {
+    await expectRefused('/orgs list', '`/orgs`은(는) 없는 명령입니다', '/help');
+  });
+
+  it('unknown subcommand names the choices and an example', async () => {
+    await expectRefused('/org remove 1', '`/org remove`은(는) 없는 하위 명령입니다', 'add, list, show, link', '예: /org add');
+  });
+
+  it('missing required option shows usage and example', async () => {
+    await expectRefused('/org add 사회복지관', '`name` 값이 빠졌습니다', '사용법: /org add <kind> <name>', '예: /org add 사회복지관');
+  });
+
+  it('malformed choice lists the accepted values', async () => {
+    await expectRefused('/org add 병원 서울병원', '`kind` 값 `병원`을(를) 알 수 없습니다', 'welfare-centre, community-centre');
+  });
+
+  it('malformed date and integer options', async () => {
+    await h.say('/org add 보장협의체 모라3동협의체');
+    await h.say('/member add 박영희');
+    await expectRefused('/council seat 박영희 council=모라3동협의체 seat=member from=2026-02-30', '`from`은(는) YYYY-MM-DD 형식의 실제 날짜');
+    await expectRefused('/org list page=둘', '`page`에는 숫자를 적어 주세요');
+  });
+
+  it('unknown option and a stray word', async () => {
+    await expectRefused('/org add 사회복지관 새복지관 town=모라', '`town`은(는) 이 명령에 없는 옵션입니다', 'kind, name, dong, sigungu');
+    await expectRefused('/org link 1 2 3 kind=mou', '`3`을(를) 어디에 쓸지 알 수 없습니다');
+  });
+
+  it('duplicate organisation', async () => {
+    await expectRefused('/org add 사회복지관 행복종합사회복지관', '행복종합사회복지관은(는) 이미 #1로 등록되어 있습니다');
+  });
+
+  it('a non-admin changing roles', async () => {
+    await h.run('/member add 김민수 org=행복종합사회복지관 role=coordinator', '@김민수 /member me');
+    await expectRefused('@김민수 /member role 김민수 admin', '`/member role`은(는) 관리자 역할만 쓸 수 있습니다', '지금 역할: 코디네이터');
+  });
+
+  it('a staff member creating an organisation', async () => {
+    await h.say('@이영수 /member me'); // first contact links the console name (a write of its own)
+    await expectRefused('@이영수 /org add 사회복지관 새복지관', '관리자, 코디네이터 역할만', '지금 역할: 실무자');
+  });
+
+  it('a coordinator may not hand out admin', async () => {
+    await h.run('/member add 김민수 org=행복종합사회복지관 role=coordinator', '@김민수 /member me');
+    await expectRefused('@김민수 /member add 최주무관 role=admin', '관리자 역할은 관리자만 줄 수 있습니다');
+  });
+
+  it('the last admin cannot drop the admin role', async () => {
+    await expectRefused('/member role admin staff', '마지막 관리자의 관리자 역할은 뺄 수 없습니다');
+  });
+
+  it('resident identifiers are refused without echoing them', async () => {
+    const out = await expectRefused('/org add 기타 900101-1234567', '주민등록번호처럼 보이는 값', '사례번호로만');
+    expect(out).not.toContain('900101');
+  });
+
+  it('unknown role names', async () => {
+    await h.say('/member add 김민수');
+    await expectRefused('/member role 김민수 boss', "역할 `boss`을(를) 알 수 없습니다");
+  });
+});
+
+describe('help is generated from the registry', () => {
+  it('/help lists every command, /org help every subcommand', async () => {
+    const index = await h.say('/help');
+    for (const name of ['/org', '/member', '/council', '/channel', '/audit', '/help']) expect(index).toContain(name);
+    const org = await h.say('/org help');
+    expect(org).toContain('/org add <kind> <name> [dong=..] [sigungu=..]');
+    expect(await h.say('/help org')).toBe(org);
+    const add = await h.say('/org add help');
+    expect(add).toContain('kind: 종류');
+    expect(add).toContain('쓸 수 있는 역할: 관리자, 코디네이터');
+  });
+
+  it('answers in English for a member who chose en', async () => {
+    await h.say('/member me lang=en');
+    expect(await h.say('/orgs')).toContain('is not a command');
+    expect(await h.say('/help')).toContain('/org');
+  });
+});

@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Actor } from '../../../src/core/command.ts';
+import { importCsv, ImportError } from '../../../src/features/directory/import.ts';
+import { rowCounts } from '../../support/db-snapshot.ts';
+import { createHarness, type Harness } from '../../support/harness.ts';
+
+let h: Harness;
+const actor: Actor = { name: 'csv-import', roles: new Set(), locale: 'ko', platform: 'console', platformUserId: 'csv-import' };
+const run = (csv: string) => importCsv({ db: h.db, clock: h.clock, actor }, csv);
+
+async function expectRejected(csv: string): Promise<string[]> {
+  const before = await rowCounts(h.db);
+  const error = await run(csv).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ImportError);
+  expect(await rowCounts(h.db)).toEqual(before);
+  return (error as ImportError).problems;
+}
+
+const ORGS = `\uFEFF이름,종류,읍면동,시군구
+행복종합사회복지관,사회복지관,모라3동,사상구
+모라3동행정복지센터,주민센터,모라3동,사상구
+모라3동지역사회보장협의체,보장협의체,모라3동,사상구
+`;
+
+beforeEach(async () => {
+  h = await createHarness();
+});
+afterEach(() => h.close());
+
+describe('CSV import', () => {
+  it('imports organisations with Korean headers (and a BOM), then members with seats and accounts', async () => {
+    expect(await run(ORGS)).toEqual({ kind: 'organizations', written: 3 });
+    const members = `name,org,position,roles,phone,email,council,seat,term_from,slack_id,discord_id
+김민수,모라3동행정복지센터,주무관,staff,051-310-1234,minsu@korea.kr,,,,U0KIM,
+이동장,모라3동행정복지센터,동장,head,,,모라3동지역사회보장협의체,공공위원장,2026-01-01,,
+박영희,행복종합사회복지관,부장,"coordinator,staff",,,,,,,4567
+`;
+    expect(await run(members)).toEqual({ kind: 'members', written: 3 });
+    expect(await h.say('/member show 이동장')).toContain('모라3동지역사회보장협의체 공공위원장 (2026-01-01~2027-12-31)');
+    expect(await h.db.chatIdentity.count({ where: { platform: 'slack', userId: 'U0KIM' } })).toBe(1);
+    expect((await h.say('/audit')).match(/member\.import/g)).toHaveLength(3);
+  });
+
+  it('reports every bad row with its line number and writes nothing', async () => {
+    await run(ORGS);
+    const problems = await expectRejected(`이름,소속,역할,업무전화,이메일,협의체,위원구분
+김민수,모라3동행정복지센터,staff,051-310-1234,,,
+박영희,없는복지관,boss,,,,
+최위원,,,전화,kim@,행복종합사회복지관,회장
+`);
+    expect(problems).toEqual([
+      '3행: 소속 "없는복지관"이(가) 등록되어 있지 않습니다. 조직 CSV를 먼저 가져오세요.',
+      '3행: 역할 `boss`을(를) 알 수 없습니다. 쓸 수 있는 역할: admin(관리자), coordinator(코디네이터), head(기관장), staff(실무자). 예: /member role 김민수 coordinator,head',
+      '4행: `phone`에는 업무용 전화번호를 적어 주세요 (받은 값: 전화). 예: phone=051-123-4567',
+      '4행: `email` 형식이 올바르지 않습니다 (받은 값: kim@). 예: email=kim@welfare.or.kr',
+      '4행: 협의체 "행복종합사회복지관"이(가) 등록된 보장협의체가 아닙니다.',
+      '4행: 위원구분 "회장"을(를) 알 수 없습니다 (공공위원장, 민간위원장, 위원).',
+    ]);
+  });
+
+  it('rejects unknown kinds, duplicates within the file and against the database', async () => {
+    await run('이름,종류\n행복종합사회복지관,사회복지관\n');
+    const problems = await expectRejected('이름,종류\n새복지관,병원\n행복종합사회복지관,복지관\n둘,기타\n둘,기타\n');
+    expect(problems).toEqual([
+      '2행: 종류 "병원"을(를) 알 수 없습니다 (사회복지관, 행정복지센터, 보장협의체, 희망복지지원단, 기타).',
+      '3행: 행복종합사회복지관은(는) 이미 등록되어 있습니다.',
+      '5행: 둘이(가) 4행과 겹칩니다.',
+    ]);
+  });
+
+  it('rejects a malformed CSV, unknown columns and a missing name column', async () => {
+    expect((await expectRejected('이름,종류\n"행복,사회복지관\n'))[0]).toMatch(/^CSV 파일을 읽을 수 없습니다/);
+    expect((await expectRejected('이름,별명\n김,민\n'))[0]).toMatch(/^알 수 없는 열: 별명/);
+    expect((await expectRejected('소속,직위\n가,나\n'))[0]).toBe('첫 줄(머리글)에 이름(name) 열이 없습니다. 예: 이름,소속,직위,역할');
+    expect((await expectRejected('이름,종류\n가,기타,여분\n'))[0]).toMatch(/^CSV 파일을 읽을 수 없습니다/);
+  });
+
+  it('refuses a file that carries a resident registration number', async () => {
+    await run(ORGS);
+    const problems = await expectRejected('이름,소속,직위\n김민수,모라3동행정복지센터,900101-1234567\n');
+    expect(problems[0]).toMatch(/^2행: 입력에 주민등록번호처럼 보이는 값/);
+    expect(problems.join()).not.toContain('900101');
+  });
+});
