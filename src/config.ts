@@ -18,6 +18,15 @@ const schema = z.object({
       message: 'must be comma-separated platform:userId pairs — e.g. slack:U0123,discord:4567',
     }),
   BOT_LOCALE: z.enum(['ko', 'en'], { message: 'must be ko or en' }).default('ko'),
+  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional(),
+  SLACK_SIGNING_SECRET: z.string().min(8, 'must be the app\'s signing secret (Basic Information page)').optional(),
+  SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token starting with xapp- (Socket Mode)').optional(),
+  SLACK_API_URL: z.url({ message: 'must be a URL — e.g. https://slack.com/api/' }).default('https://slack.com/api/'),
+  PORT: z.coerce.number({ message: 'must be a port number — e.g. 3000' }).int().min(0).max(65535).default(3000),
+  DISCORD_TOKEN: z.string().min(20, 'must be the bot token (Developer Portal → Bot → Reset Token)').optional(),
+  DISCORD_APPLICATION_ID: z.string().regex(/^\d{15,22}$/, 'must be the numeric application id — e.g. 1234567890123456789').optional(),
+  DISCORD_GUILD_ID: z.string().regex(/^\d{15,22}$/, 'must be a numeric server (guild) id — e.g. 1234567890123456789').optional(),
+  DISCORD_API_URL: z.url({ message: 'must be a URL — e.g. https://discord.com/api' }).default('https://discord.com/api'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       message: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -25,11 +34,30 @@ const schema = z.object({
     .default('info'),
 });
 
+export interface SlackConfig {
+  botToken: string;
+  /** HTTP mode verifies requests with it; Socket Mode does not need it. */
+  signingSecret?: string;
+  /** Set: Socket Mode (outbound WebSocket, no public URL). Unset: HTTP on `port`. */
+  appToken?: string;
+  apiUrl: string;
+  port: number;
+}
+
+export interface DiscordConfig {
+  token: string;
+  applicationId: string;
+  guildId?: string;
+  apiUrl: string;
+}
+
 export type Config = {
   databaseUrl: string;
   admins: string[];
   locale: 'ko' | 'en';
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  slack?: SlackConfig;
+  discord?: DiscordConfig;
 };
 
 export class ConfigError extends Error {}
@@ -43,7 +71,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
     throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
   }
   const c = parsed.data;
-  return { databaseUrl: c.DATABASE_URL, admins: c.BOT_ADMINS, locale: c.BOT_LOCALE, logLevel: c.LOG_LEVEL };
+  const problems: string[] = [];
+  let slack: SlackConfig | undefined;
+  if (c.SLACK_BOT_TOKEN || c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN) {
+    if (!c.SLACK_BOT_TOKEN) problems.push('  SLACK_BOT_TOKEN: missing — Slack needs the bot token (xoxb-...) as well');
+    if (!c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
+      problems.push('  SLACK_SIGNING_SECRET: missing — HTTP mode needs it (or set SLACK_APP_TOKEN for Socket Mode)');
+    }
+    if (c.SLACK_BOT_TOKEN) {
+      slack = { botToken: c.SLACK_BOT_TOKEN, signingSecret: c.SLACK_SIGNING_SECRET, appToken: c.SLACK_APP_TOKEN, apiUrl: c.SLACK_API_URL, port: c.PORT };
+    }
+  }
+  let discord: DiscordConfig | undefined;
+  if (c.DISCORD_TOKEN || c.DISCORD_APPLICATION_ID) {
+    if (!c.DISCORD_TOKEN) problems.push('  DISCORD_TOKEN: missing — Discord needs the bot token as well');
+    if (!c.DISCORD_APPLICATION_ID) problems.push('  DISCORD_APPLICATION_ID: missing — Discord needs the application id as well');
+    if (c.DISCORD_TOKEN && c.DISCORD_APPLICATION_ID) {
+      discord = { token: c.DISCORD_TOKEN, applicationId: c.DISCORD_APPLICATION_ID, guildId: c.DISCORD_GUILD_ID, apiUrl: c.DISCORD_API_URL };
+    }
+  }
+  if (problems.length) throw new ConfigError(`Incomplete configuration (see .env.example):\n${problems.join('\n')}`);
+  return { databaseUrl: c.DATABASE_URL, admins: c.BOT_ADMINS, locale: c.BOT_LOCALE, logLevel: c.LOG_LEVEL, slack, discord };
 }
 
 function blankToUndefined(env: NodeJS.ProcessEnv): Record<string, string | undefined> {

@@ -41,8 +41,18 @@ export interface ReplyFile {
   content: string;
 }
 
+/** Ask the adapter to open a form (modal) for a command given without its required options. */
+export interface FormRequest {
+  command: string;
+  sub: string;
+  title: string;
+  fields: { name: string; label: string; type: 'string' | 'integer' | 'date' | 'time' | 'choice' | 'boolean'; required: boolean; choices?: { value: string; label: string }[] }[];
+}
+
 export interface Reply {
   card: Card;
+  /** Set instead of running the command when the adapter can show forms. */
+  form?: FormRequest;
   /** Only the caller sees it (errors, personal answers). */
   ephemeral?: boolean;
   files?: ReplyFile[];

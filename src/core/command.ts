@@ -46,6 +46,8 @@ export interface Invocation {
   channelId: string;
   /** Set when this invocation is a button press on a message. */
   fromButton?: boolean;
+  /** The adapter can open a form when required options are missing (Slack, Discord). */
+  supportsForms?: boolean;
 }
 
 export interface HandlerContext<Services = unknown> {

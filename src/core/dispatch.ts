@@ -13,6 +13,7 @@ import { parseText, type ParsedText } from './parse.ts';
 import { ALWAYS_FORBIDDEN, detectIdentifier } from './privacy.ts';
 import { hasSubcommands, subcommandText, type Registry } from './registry.ts';
 import { commandHelp, subcommandHelp } from './help.ts';
+import { buildForm, missingRequired } from './forms.ts';
 
 export interface BotDeps<Services> {
   registry: Registry;
@@ -97,6 +98,9 @@ export class Bot<Services = unknown> {
       });
     }
 
+    if (invocation.supportsForms && missingRequired(command, sub, words, parsed.named).length) {
+      return { card: { lines: [] }, form: buildForm(t, command, sub), ephemeral: true };
+    }
     const options: Options = bindOptions(command, sub, words, parsed.named);
     const result = await decl.handler({
       actor,

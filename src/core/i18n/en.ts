@@ -32,6 +32,8 @@ export const en: Catalog = {
     'pii.address': 'street address with a house number',
 
     // Help
+    'form.submit': 'Submit',
+    'form.cancel': 'Cancel',
     'help.title': 'Public–private cooperation bot commands',
     'help.footer': 'Use `/<command> help` for detailed usage. Example: /org help',
     'help.commandTitle': '/{command} — {description}',

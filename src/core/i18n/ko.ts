@@ -31,6 +31,8 @@ export const ko = {
     'pii.address': '번지가 있는 주소',
 
     // 도움말
+    'form.submit': '보내기',
+    'form.cancel': '취소',
     'help.title': '민관협력 봇 명령',
     'help.footer': '`/<명령> help`로 자세한 사용법을 봅니다. 예: /org help',
     'help.commandTitle': '/{command} — {description}',

@@ -1,0 +1,132 @@
+// Cards as Block Kit. Limits from Slack's reference: header text 150 chars,
+// section text 3000, 10 fields a section, 25 elements an actions block,
+// button text 75, option text 75 and value 150.
+import type { Card, FormRequest } from '../../core/card.ts';
+import { actionId } from '../../core/actions.ts';
+
+// Block Kit JSON is wide and loosely typed; keep our own narrow shapes.
+export type Block = Record<string, unknown>;
+
+const TONE = { success: '✅ ', error: '⚠️ ', info: '' } as const;
+
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const plain = (text: string, max = 75) => ({ type: 'plain_text', text: cut(text, max), emoji: true });
+
+export function cardToBlocks(card: Card): { text: string; blocks: Block[] } {
+  const blocks: Block[] = [];
+  const tone = TONE[card.tone ?? 'info'];
+  if (card.title) blocks.push({ type: 'header', text: plain(`${tone}${card.title}`, 150) });
+  const lines = card.lines ?? [];
+  if (lines.length) {
+    const body = escapeMrkdwn(lines.join('\n'));
+    const prefix = card.title ? '' : tone;
+    for (let i = 0; i < body.length; i += 2900) {
+      blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `${i === 0 ? prefix : ''}${body.slice(i, i + 2900)}` } });
+    }
+  }
+  const fields = card.fields ?? [];
+  for (let i = 0; i < fields.length; i += 10) {
+    blocks.push({
+      type: 'section',
+      fields: fields.slice(i, i + 10).map((f) => ({
+        type: 'mrkdwn',
+        text: cut(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, 2000),
+      })),
+    });
+  }
+  const elements: Block[] = (card.buttons ?? []).slice(0, 24).map((button) => ({
+    type: 'button',
+    text: plain(button.label),
+    action_id: actionId(button),
+    value: button.command,
+    ...(button.style ? { style: button.style } : {}),
+  }));
+  if (card.select) {
+    elements.push({
+      type: 'static_select',
+      action_id: 'select',
+      placeholder: plain(card.select.placeholder),
+      options: card.select.options.slice(0, 100).map((option) => ({
+        text: plain(option.label),
+        value: actionId({ command: option.command, updatesMessage: card.select?.updatesMessage }),
+      })),
+    });
+  }
+  if (elements.length) blocks.push({ type: 'actions', elements });
+  if (card.footer) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(card.footer) }] });
+  return { text: fallbackText(card), blocks };
+}
+
+/** The notification / screen-reader text of a message. */
+export function fallbackText(card: Card): string {
+  return cut([card.title, ...(card.lines ?? [])].filter(Boolean).join('\n') || card.fields?.[0]?.value || ' ', 3000);
+}
+
+export const FORM_CALLBACK = 'form';
+
+export function formToModal(form: FormRequest, privateMetadata: string, labels: { submit: string; cancel: string }): Block {
+  return {
+    type: 'modal',
+    callback_id: FORM_CALLBACK,
+    private_metadata: privateMetadata,
+    title: plain(form.title, 24),
+    submit: plain(labels.submit, 24),
+    close: plain(labels.cancel, 24),
+    blocks: form.fields.slice(0, 100).map((field) => ({
+      type: 'input',
+      block_id: field.name,
+      optional: !field.required,
+      label: plain(`${field.name} · ${field.label}`, 2000),
+      element: formElement(field),
+    })),
+  };
+}
+
+function formElement(field: FormRequest['fields'][number]): Block {
+  switch (field.type) {
+    case 'date':
+      return { type: 'datepicker', action_id: 'value' };
+    case 'time':
+      return { type: 'timepicker', action_id: 'value' };
+    case 'choice':
+      return {
+        type: 'static_select',
+        action_id: 'value',
+        options: (field.choices ?? []).slice(0, 100).map((c) => ({ text: plain(c.label), value: c.value })),
+      };
+    case 'boolean':
+      return {
+        type: 'static_select',
+        action_id: 'value',
+        options: [
+          { text: plain('예 / yes'), value: 'yes' },
+          { text: plain('아니오 / no'), value: 'no' },
+        ],
+      };
+    default:
+      return { type: 'plain_text_input', action_id: 'value', max_length: 500 };
+  }
+}
+
+interface ViewStateValue {
+  type: string;
+  value?: string | null;
+  selected_date?: string | null;
+  selected_time?: string | null;
+  selected_option?: { value: string } | null;
+}
+
+/** view.state.values -> { option: text }. */
+export function modalValues(state: Record<string, Record<string, ViewStateValue>>): Record<string, string | undefined> {
+  const values: Record<string, string | undefined> = {};
+  for (const [blockId, actions] of Object.entries(state)) {
+    const v = actions.value;
+    if (!v) continue;
+    values[blockId] = v.value ?? v.selected_date ?? v.selected_time ?? v.selected_option?.value ?? undefined;
+  }
+  return values;
+}

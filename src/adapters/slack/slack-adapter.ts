@@ -1,0 +1,252 @@
+// Slack through @slack/bolt. Socket Mode when an app token is configured (no
+// public URL needed), HTTP mode otherwise (signature verified by Bolt, 5-minute
+// timestamp window). Every registry command is a slash command: ack() at once,
+// work after, answer through response_url. Buttons and selects carry their
+// command (core/actions.ts); a command without its required options opens a
+// modal built from its declaration.
+import bolt from '@slack/bolt';
+import type { App as BoltApp, SocketModeReceiver as BoltSocketModeReceiver } from '@slack/bolt';
+import type { Server } from 'node:http';
+import type { AdapterDeps, ChatAdapter } from '../../core/adapter.ts';
+import { decodeAction } from '../../core/actions.ts';
+import type { Reply } from '../../core/card.ts';
+import type { Invocation } from '../../core/command.ts';
+import { DeliveryError, type OutgoingMessage, type SentMessage } from '../../core/deliver.ts';
+import { formToParsed } from '../../core/forms.ts';
+import { translator } from '../../core/i18n/index.ts';
+import type { SlackConfig } from '../../config.ts';
+import { cardToBlocks, FORM_CALLBACK, formToModal, modalValues } from './blocks.ts';
+
+const { App, LogLevel, SocketModeReceiver } = bolt;
+
+/** Slack errors that no retry can fix. */
+const PERMANENT_ERRORS = new Set([
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+  'account_inactive',
+  'invalid_auth',
+  'token_revoked',
+  'not_authed',
+  'user_not_found',
+  'user_disabled',
+  'cannot_dm_bot',
+  'missing_scope',
+  'restricted_action',
+  'msg_too_long',
+  'invalid_blocks',
+]);
+
+interface FormMetadata {
+  command: string;
+  sub: string;
+  channel: string;
+}
+
+type SlackBody = Record<string, unknown> & {
+  trigger_id?: string;
+  event_id?: string;
+  user?: { id: string; name?: string; username?: string };
+  user_id?: string;
+};
+
+export class SlackAdapter implements ChatAdapter {
+  readonly platform = 'slack' as const;
+  readonly app: BoltApp;
+  readonly #socket: BoltSocketModeReceiver | undefined;
+  #server: Server | undefined;
+
+  constructor(
+    private readonly config: SlackConfig,
+    private readonly deps: AdapterDeps,
+  ) {
+    const clientOptions = {
+      slackApiUrl: config.apiUrl,
+      // The outbox owns retries and rate-limit pauses (durable, per platform).
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+    };
+    this.#socket = config.appToken
+      ? new SocketModeReceiver({
+          appToken: config.appToken,
+          logLevel: LogLevel.ERROR,
+          installerOptions: { clientOptions: { slackApiUrl: config.apiUrl } },
+        })
+      : undefined;
+    this.app = new App({
+      token: config.botToken,
+      ...(this.#socket ? { receiver: this.#socket } : { signingSecret: config.signingSecret, port: config.port }),
+      logLevel: LogLevel.ERROR,
+      clientOptions,
+      // Tells Slack "received" before the listener finishes (ack first, work after).
+      processBeforeResponse: false,
+    });
+    this.#register();
+  }
+
+  async start(): Promise<void> {
+    if (this.#socket) {
+      await this.app.start();
+    } else {
+      this.#server = (await this.app.start({ port: this.config.port, host: '0.0.0.0' } as never)) as unknown as Server;
+    }
+  }
+
+  /** The HTTP port actually bound (HTTP mode; 0 in the config picks a free one). */
+  get port(): number | undefined {
+    const address = this.#server?.address();
+    return address && typeof address === 'object' ? address.port : undefined;
+  }
+
+  async stop(): Promise<void> {
+    if (this.#socket) {
+      // stop() does not wait for the close handshake; disconnect() does.
+      await this.#socket.client.disconnect();
+    } else {
+      await this.app.stop();
+    }
+  }
+
+  #register(): void {
+    const { bot, firstTime, logger } = this.deps;
+
+    // Slack re-sends what it believes failed; handle each request once.
+    this.app.use(async (args) => {
+      const body = args.body as SlackBody;
+      const key = body.event_id ?? body.trigger_id;
+      if (key && !(await firstTime(`slack:${key}`))) {
+        const ack = (args as { ack?: () => Promise<void> }).ack;
+        if (ack) await ack();
+        return;
+      }
+      await args.next();
+    });
+
+    for (const command of bot.registry.all()) {
+      this.app.command(`/${command.name}`, async ({ command: payload, ack, respond, client }) => {
+        await ack();
+        const invocation = this.#invocation(payload.user_id, payload.user_name, payload.channel_id, true);
+        const reply = await bot.handleText(`/${command.name} ${payload.text ?? ''}`, invocation);
+        if (reply.form) {
+          const metadata: FormMetadata = { command: reply.form.command, sub: reply.form.sub, channel: payload.channel_id };
+          const t = translator('ko');
+          await client.views.open({
+            trigger_id: payload.trigger_id,
+            view: formToModal(reply.form, JSON.stringify(metadata), { submit: t('form.submit'), cancel: t('form.cancel') }) as never,
+          });
+          return;
+        }
+        await respond(this.#response(reply) as never);
+      });
+    }
+
+    this.app.action(/^(cmd:|select$)/, async ({ action, body, ack, respond }) => {
+      await ack();
+      const value =
+        (action as { selected_option?: { value: string } }).selected_option?.value ?? (action as { action_id: string }).action_id;
+      const decoded = decodeAction(value);
+      if (!decoded) return;
+      const b = body as unknown as SlackBody & { channel?: { id: string } };
+      const user = b.user ?? { id: 'unknown' };
+      const invocation = this.#invocation(user.id, user.username ?? user.name, b.channel?.id ?? '', false);
+      const reply = await bot.handleText(decoded.command, { ...invocation, fromButton: true });
+      const replace = decoded.updatesMessage && !reply.ephemeral;
+      await respond({ ...(this.#response(reply) as object), replace_original: replace } as never);
+    });
+
+    this.app.view(FORM_CALLBACK, async ({ view, body, ack, client }) => {
+      const metadata = JSON.parse(view.private_metadata) as FormMetadata;
+      const command = bot.registry.get(metadata.command);
+      if (!command) {
+        await ack();
+        return;
+      }
+      const values = modalValues(view.state.values as never);
+      const invocation = this.#invocation(body.user.id, body.user.name, metadata.channel, false);
+      const reply = await bot.handleParsed(formToParsed(command, metadata.sub, values), invocation);
+      if (reply.card.tone === 'error') {
+        // Keep the form open and show the problem under the first field.
+        const first = Object.keys(view.state.values)[0];
+        await ack({ response_action: 'errors', errors: { [first]: (reply.card.lines ?? []).join('\n').slice(0, 300) } } as never);
+        return;
+      }
+      await ack();
+      const { text, blocks } = cardToBlocks(reply.card);
+      if (reply.ephemeral) {
+        await client.chat.postEphemeral({ channel: metadata.channel, user: body.user.id, text, blocks: blocks as never });
+      } else {
+        await client.chat.postMessage({ channel: metadata.channel, text, blocks: blocks as never });
+      }
+    });
+
+    this.app.error(async (error) => {
+      logger.error({ err: error, platform: 'slack' }, 'slack listener failed');
+    });
+  }
+
+  #invocation(userId: string, userName: string | undefined, channelId: string, supportsForms: boolean): Invocation {
+    return { platform: 'slack', platformUserId: userId, displayName: userName ?? userId, channelId, supportsForms };
+  }
+
+  #response(reply: Reply) {
+    const { text, blocks } = cardToBlocks(reply.card);
+    return { response_type: reply.ephemeral ? 'ephemeral' : 'in_channel', text, blocks };
+  }
+
+  // ---------- Transport (outbox) ----------
+
+  async send(message: OutgoingMessage): Promise<SentMessage> {
+    try {
+      const channel = await this.#channelFor(message);
+      const { text, blocks } = cardToBlocks(message.card);
+      const result = await this.app.client.chat.postMessage({
+        channel,
+        text,
+        blocks: blocks as never,
+        // Lets findSent() recognise the message after a crash.
+        metadata: { event_type: 'outbox_message', event_payload: { key: message.key } },
+      });
+      return { ref: `${result.channel ?? channel}:${result.ts ?? ''}` };
+    } catch (error) {
+      throw toDeliveryError(error);
+    }
+  }
+
+  async findSent(message: OutgoingMessage, since: Date): Promise<SentMessage | undefined> {
+    const channel = await this.#channelFor(message);
+    const history = await this.app.client.conversations.history({
+      channel,
+      oldest: String(since.getTime() / 1000),
+      limit: 100,
+      include_all_metadata: true,
+    });
+    const found = (history.messages ?? []).find(
+      (m) => (m as { metadata?: { event_payload?: { key?: string } } }).metadata?.event_payload?.key === message.key,
+    );
+    return found?.ts ? { ref: `${channel}:${found.ts}` } : undefined;
+  }
+
+  async #channelFor(message: OutgoingMessage): Promise<string> {
+    if (message.to.kind === 'channel') return message.to.id;
+    const opened = await this.app.client.conversations.open({ users: message.to.id });
+    const id = opened.channel?.id;
+    if (!id) throw new DeliveryError('conversations.open returned no channel', false);
+    return id;
+  }
+}
+
+export function toDeliveryError(error: unknown): DeliveryError {
+  if (error instanceof DeliveryError) return error;
+  const e = error as { code?: string; data?: { error?: string }; retryAfter?: number; statusCode?: number; message?: string };
+  if (e.code === 'slack_webapi_rate_limited_error') {
+    return new DeliveryError('rate limited', false, Math.max(1, e.retryAfter ?? 1) * 1000);
+  }
+  if (e.code === 'slack_webapi_platform_error') {
+    const reason = e.data?.error ?? 'unknown_error';
+    return new DeliveryError(reason, PERMANENT_ERRORS.has(reason));
+  }
+  if (e.code === 'slack_webapi_http_error' && e.statusCode && e.statusCode < 500 && e.statusCode !== 429) {
+    return new DeliveryError(`HTTP ${e.statusCode}`, true);
+  }
+  return new DeliveryError(e.message ?? String(error), false);
+}

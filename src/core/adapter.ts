@@ -1,0 +1,30 @@
+// The adapter contract, small on purpose (cf. Hubot's Adapter): receive from
+// the platform into the Bot, send outbox messages out, start, stop.
+import type { Logger } from 'pino';
+import type { Transport } from './deliver.ts';
+import type { Bot } from './dispatch.ts';
+
+export interface ChatAdapter extends Transport {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export type SuggestKind = 'org' | 'member';
+
+export interface AdapterDeps {
+  bot: Bot;
+  logger: Logger;
+  /** False when this inbound request was handled before (platform retries). */
+  firstTime: (key: string) => Promise<boolean>;
+  /** Autocomplete values (Discord) for options that name an organisation or a member. */
+  suggest: (kind: SuggestKind, query: string) => Promise<{ label: string; value: string }[]>;
+}
+
+/** Which option names are filled with suggestions of which kind. */
+export const SUGGESTED_OPTIONS: Record<string, SuggestKind> = {
+  org: 'org',
+  from: 'org',
+  to: 'org',
+  council: 'org',
+  member: 'member',
+};

@@ -1,0 +1,59 @@
+// Forms: when a chat command arrives without its required options, Slack and
+// Discord adapters open a modal built from the declaration. These helpers say
+// which fields the form needs and turn the submitted values back into the
+// same ParsedText the text form produces.
+import type { OptionDecl } from './command.ts';
+import type { ParsedText } from './parse.ts';
+import type { FormRequest } from './card.ts';
+import { choiceLabel, choiceValues, type ChoiceGroup, type Translator } from './i18n/index.ts';
+import { subcommandText, type AnyCommand } from './registry.ts';
+
+/** Required options not given (by name or position). Empty = run the command directly. */
+export function missingRequired(command: AnyCommand, sub: string, words: string[], named: [string, string][]): OptionDecl[] {
+  const given = new Set(named.map(([k]) => k));
+  let bare = words.length;
+  const missing: OptionDecl[] = [];
+  for (const option of command.subcommands[sub]?.options ?? []) {
+    if (given.has(option.name)) continue;
+    if (option.positional && bare > 0) {
+      bare = option.rest ? 0 : bare - 1;
+      continue;
+    }
+    if (option.required) missing.push(option);
+  }
+  return missing;
+}
+
+/** All options of a subcommand, required first: the fields of its form. */
+export function formFields(command: AnyCommand, sub: string): OptionDecl[] {
+  const options = command.subcommands[sub]?.options ?? [];
+  return [...options.filter((o) => o.required), ...options.filter((o) => !o.required)];
+}
+
+/** Submitted form values (blank ones dropped) -> the parsed form of the command. */
+export function formToParsed(command: AnyCommand, sub: string, values: Record<string, string | undefined>): ParsedText {
+  const named: [string, string][] = [];
+  for (const option of formFields(command, sub)) {
+    const value = values[option.name]?.trim();
+    if (value) named.push([option.name, value]);
+  }
+  return { command: command.name, words: sub ? [sub] : [], named };
+}
+
+export function buildForm(t: Translator, command: AnyCommand, sub: string): FormRequest {
+  const text = subcommandText(t.catalog, command.name, sub);
+  return {
+    command: command.name,
+    sub,
+    title: `/${command.name}${sub ? ` ${sub}` : ''}`,
+    fields: formFields(command, sub).map((option) => ({
+      name: option.name,
+      label: text.options[option.name] ?? option.name,
+      type: option.type,
+      required: Boolean(option.required),
+      choices: option.choices
+        ? choiceValues(option.choices as ChoiceGroup).map((value) => ({ value, label: choiceLabel(t, option.choices as ChoiceGroup, value) }))
+        : undefined,
+    })),
+  };
+}
