@@ -6,6 +6,8 @@ import { featureContext, type Services } from '../src/features/context.ts';
 import { memberCard, roleLabels } from '../src/features/directory/cards.ts';
 import { parseRoles } from '../src/features/directory/rules.ts';
 import { addMember, findMember, memberDetails, setLocale, setRoles } from '../src/features/directory/service.ts';
+import { adminIds, approveLink, createLinkCode, linkWithCode, requestLink } from '../src/features/directory/linking.ts';
+import { formatSeoulDateTime } from '../src/core/time.ts';
 
 export default defineCommand<Services>({
   name: 'member',
@@ -55,6 +57,59 @@ export default defineCommand<Services>({
         const roles = parseRoles(ctx.options.roles as string);
         const member = await setRoles(featureContext(ctx), ctx.options.member as string, roles);
         return { tone: 'success', lines: [ctx.t('member.rolesSet', { name: member.name, roles: roleLabels(ctx.t, roles) })] };
+      },
+    },
+    link: {
+      roles: 'any',
+      allowUnlinked: true,
+      options: [{ name: 'code', type: 'string', positional: true }],
+      handler: async (ctx) => {
+        const fc = featureContext(ctx);
+        const code = ctx.options.code as string | undefined;
+        if (code) {
+          const member = await linkWithCode(fc, code);
+          return { card: { tone: 'success', lines: [ctx.t('link.linked', { name: member.name, id: member.id })] }, ephemeral: true };
+        }
+        const request = await requestLink(fc);
+        for (const adminId of await adminIds(fc)) {
+          await ctx.services.deliver.deliver(
+            { kind: 'member', id: adminId },
+            {
+              title: ctx.t('link.requestTitle'),
+              lines: [ctx.t('link.requestBody', { name: request.displayName, platform: request.platform, id: request.id })],
+              buttons: [{ label: ctx.t('link.approveNew'), command: `/member approve ${request.id}`, style: 'primary', updatesMessage: true }],
+            },
+            `link-request:${request.id}:${request.createdAt.getTime()}:${adminId}`,
+          );
+        }
+        return { card: { lines: [ctx.t('link.requested', { id: request.id })] }, ephemeral: true };
+      },
+    },
+    code: {
+      roles: ['coordinator'],
+      options: [{ name: 'member', type: 'string', required: true, positional: true, rest: true }],
+      handler: async (ctx) => {
+        const { code, member, expiresAt } = await createLinkCode(featureContext(ctx), ctx.options.member as string);
+        return {
+          card: { lines: [ctx.t('link.code', { name: member.name, code, until: formatSeoulDateTime(expiresAt) })] },
+          ephemeral: true,
+        };
+      },
+    },
+    approve: {
+      roles: [],
+      options: [
+        { name: 'request', type: 'integer', required: true, positional: true },
+        { name: 'member', type: 'string' },
+      ],
+      handler: async (ctx) => {
+        const { member, request } = await approveLink(featureContext(ctx), ctx.options.request as number, ctx.options.member as string | undefined);
+        await ctx.services.deliver.deliver(
+          { kind: 'member', id: member.id },
+          { tone: 'success', lines: [ctx.t('link.approvedForUser', { name: member.name })] },
+          `link-approved:${request.id}`,
+        );
+        return { tone: 'success', lines: [ctx.t('link.approved', { name: member.name, id: member.id, platform: request.platform })] };
       },
     },
     me: {

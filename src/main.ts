@@ -1,38 +1,33 @@
-// Composition root: config -> logger -> database -> commands -> bot -> adapters.
-import { ConsoleAdapter } from './adapters/console/console-adapter.ts';
-import { loadConfig, ConfigError } from './config.ts';
+// Entry point: configuration -> app (database, commands, outbox, adapters).
+// With no Slack or Discord credentials the console adapter runs in this
+// terminal (or reads a script from piped input and exits at its end).
+import { createApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
 import { systemClock } from './core/clock.ts';
-import { Bot } from './core/dispatch.ts';
-import { Registry } from './core/registry.ts';
-import { openDatabase } from './db/client.ts';
-import type { Services } from './features/context.ts';
-import { resolveActor } from './features/directory/identity.ts';
 import { createLogger } from './logger.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const db = await openDatabase(config.databaseUrl);
-  const registry = await Registry.load();
-  const services: Services = { db, admins: config.admins };
-  const clock = systemClock;
-  const bot = new Bot<Services>({
-    registry,
-    services,
-    clock,
+  const app = await createApp(config, {
+    clock: systemClock,
     logger,
-    resolveActor: (invocation) => resolveActor({ db, clock, admins: config.admins, defaultLocale: config.locale }, invocation),
+    console: { input: process.stdin, output: process.stdout, notices: process.stderr, interactive: Boolean(process.stdin.isTTY) },
   });
-  logger.info({ adapter: 'console', commands: registry.all().length }, 'bot started');
-
-  const console = new ConsoleAdapter(bot as Bot, {
-    input: process.stdin,
-    output: process.stdout,
-    notices: process.stderr,
-    interactive: Boolean(process.stdin.isTTY),
-  });
-  await console.run();
-  await db.$disconnect();
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    await app.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.start();
+  if (app.console) {
+    await app.console.finished;
+    // Send what the last commands queued before leaving.
+    await app.senders.get('console')?.drain();
+    await app.stop();
+  }
 }
 
 main().catch((error) => {

@@ -1,12 +1,14 @@
 // What every feature function receives: the database, the time, and who acts.
 import type { Actor } from '../core/command.ts';
 import type { Clock } from '../core/clock.ts';
+import type { Deliverer } from '../core/deliver.ts';
 import type { Db } from '../db/client.ts';
 
 export interface Services {
   db: Db;
   /** BOT_ADMINS entries (platform:userId) linked as admins on first contact. */
   admins: readonly string[];
+  deliver: Deliverer;
 }
 
 export interface FeatureContext {

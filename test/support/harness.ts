@@ -1,21 +1,18 @@
-// A bot wired like src/main.ts, on a fresh copy of the migrated template
-// database, with a TestClock. Use one per test.
+// A bot built exactly like src/main.ts (createApp), on a fresh copy of the
+// migrated template database, with a TestClock. One per test.
 import { copyFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import pino from 'pino';
-import { ConsoleAdapter } from '../../src/adapters/console/console-adapter.ts';
-import { TestClock } from '../../src/core/clock.ts';
-import type { Invocation } from '../../src/core/command.ts';
-import { Bot } from '../../src/core/dispatch.ts';
-import { Registry } from '../../src/core/registry.ts';
-import { openDatabase, type Db } from '../../src/db/client.ts';
-import type { Services } from '../../src/features/context.ts';
-import { resolveActor } from '../../src/features/directory/identity.ts';
-import { TEMPLATE_DB, TEST_TMP } from './paths.ts';
 import { PassThrough } from 'node:stream';
-
-let registry: Promise<Registry> | undefined;
+import pino from 'pino';
+import { createApp, type App, type AppOptions } from '../../src/app.ts';
+import type { ConsoleAdapter } from '../../src/adapters/console/console-adapter.ts';
+import type { Config } from '../../src/config.ts';
+import { TestClock } from '../../src/core/clock.ts';
+import type { Bot } from '../../src/core/dispatch.ts';
+import type { Db } from '../../src/db/client.ts';
+import type { Services } from '../../src/features/context.ts';
+import { TEMPLATE_DB, TEST_TMP } from './paths.ts';
 
 export function freshDatabaseUrl(): string {
   const file = join(TEST_TMP, `${randomUUID()}.db`);
@@ -24,51 +21,77 @@ export function freshDatabaseUrl(): string {
 }
 
 export interface Harness {
+  app: App;
   bot: Bot<Services>;
   db: Db;
   clock: TestClock;
   databaseUrl: string;
   console: ConsoleAdapter;
+  /** What the console transport printed (outbox messages delivered to console channels/DMs). */
+  consoleOutput: () => string;
   /** Runs console lines in order; returns each printed reply. */
   run: (...lines: string[]) => Promise<string[]>;
   /** Runs one console line and returns its reply text. */
   say: (line: string) => Promise<string>;
+  /** Starts the chat adapters only; tests drain the outbox themselves (no background timers). */
+  startAdapters: () => Promise<void>;
+  /** Sends what is due on one platform's outbox now. */
+  drain: (platform: 'console' | 'slack' | 'discord') => Promise<number>;
   close: () => Promise<void>;
 }
 
-export async function createHarness(
-  options: { admins?: string[]; now?: string; databaseUrl?: string } = {},
-): Promise<Harness> {
+export interface HarnessOptions {
+  admins?: string[];
+  now?: string;
+  databaseUrl?: string;
+  slack?: Config['slack'];
+  discord?: Config['discord'];
+  app?: Partial<AppOptions>;
+}
+
+export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const databaseUrl = options.databaseUrl ?? freshDatabaseUrl();
-  const db = await openDatabase(databaseUrl, { migrate: false });
   const clock = new TestClock(options.now ?? '2026-11-25T01:00:00Z');
-  const admins = options.admins ?? [];
-  const bot = new Bot<Services>({
-    registry: await (registry ??= Registry.load()),
-    services: { db, admins },
-    clock,
-    logger: pino({ level: 'silent' }),
-    resolveActor: (invocation: Invocation) => resolveActor({ db, clock, admins, defaultLocale: 'ko' }, invocation),
-  });
-  const consoleAdapter = new ConsoleAdapter(bot as Bot, {
-    input: new PassThrough(),
-    output: new PassThrough(),
-    notices: new PassThrough(),
-    interactive: false,
-  });
+  const output = new PassThrough();
+  let printed = '';
+  output.on('data', (chunk) => (printed += chunk));
+  const app = await createApp(
+    { databaseUrl, admins: options.admins ?? [], locale: 'ko', logLevel: 'silent', slack: options.slack, discord: options.discord },
+    {
+      clock,
+      logger: pino({ level: 'silent' }),
+      console: { input: new PassThrough(), output, notices: new PassThrough(), interactive: false },
+      migrate: false,
+      ...options.app,
+    },
+  );
+  // With chat credentials there is no console adapter; keep one for driving the bot locally.
+  const { ConsoleAdapter } = await import('../../src/adapters/console/console-adapter.ts');
+  const consoleAdapter =
+    app.console ?? new ConsoleAdapter(app.bot as Bot, { input: new PassThrough(), output, notices: new PassThrough(), interactive: false });
   const say = async (line: string) => (await consoleAdapter.handleLine(line)) ?? '';
   return {
-    bot,
-    db,
+    app,
+    bot: app.bot,
+    db: app.db,
     clock,
     databaseUrl,
     console: consoleAdapter,
+    consoleOutput: () => printed,
     say,
     run: async (...lines) => {
       const out: string[] = [];
       for (const line of lines) out.push(await say(line));
       return out;
     },
-    close: () => db.$disconnect(),
+    startAdapters: async () => {
+      for (const adapter of app.adapters) if (adapter.platform !== 'console') await adapter.start();
+    },
+    drain: async (platform) => {
+      const sender = app.senders.get(platform);
+      if (!sender) throw new Error(`no ${platform} sender`);
+      return sender.drain();
+    },
+    close: () => app.stop(),
   };
 }

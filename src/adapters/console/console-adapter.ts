@@ -5,8 +5,10 @@
 // that button of the last reply; `#` starts a comment line in scripts.
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import type { ChatAdapter } from '../../core/adapter.ts';
 import type { Button, Reply } from '../../core/card.ts';
 import type { Invocation } from '../../core/command.ts';
+import type { OutgoingMessage, SentMessage } from '../../core/deliver.ts';
 import type { Bot } from '../../core/dispatch.ts';
 import { translator } from '../../core/i18n/index.ts';
 import { renderCard } from './render.ts';
@@ -22,8 +24,11 @@ export interface ConsoleOptions {
   interactive: boolean;
 }
 
-export class ConsoleAdapter {
+export class ConsoleAdapter implements ChatAdapter {
+  readonly platform = 'console' as const;
   #lastChoices: Button[] = [];
+  #sent = 0;
+  #finished: Promise<void> | undefined;
   readonly #t = translator('ko');
 
   constructor(
@@ -56,7 +61,30 @@ export class ConsoleAdapter {
     return [rendered.text, ...files].join('\n');
   }
 
-  async run(): Promise<void> {
+  /** Starts reading input; `finished` resolves at end of input. */
+  async start(): Promise<void> {
+    this.#finished = this.#loop();
+  }
+
+  get finished(): Promise<void> {
+    return this.#finished ?? Promise.resolve();
+  }
+
+  async stop(): Promise<void> {
+    this.io.input.destroy();
+  }
+
+  /** Outbox messages (announcements, DMs) appear in the same terminal. */
+  async send(message: OutgoingMessage): Promise<SentMessage> {
+    const where = message.to.kind === 'user' ? `DM → ${message.to.id}` : `→ #${message.to.id}`;
+    const rendered = renderCard(message.card);
+    if (rendered.choices.length) this.#lastChoices = rendered.choices;
+    this.io.output.write(`[${where}]\n${rendered.text}\n`);
+    this.#sent++;
+    return { ref: `console-${this.#sent}` };
+  }
+
+  async #loop(): Promise<void> {
     const { input, output, notices, interactive } = this.io;
     const rl = createInterface({
       input,

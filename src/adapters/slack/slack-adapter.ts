@@ -4,8 +4,7 @@
 // work after, answer through response_url. Buttons and selects carry their
 // command (core/actions.ts); a command without its required options opens a
 // modal built from its declaration.
-import bolt from '@slack/bolt';
-import type { App as BoltApp, SocketModeReceiver as BoltSocketModeReceiver } from '@slack/bolt';
+import { App, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Server } from 'node:http';
 import type { AdapterDeps, ChatAdapter } from '../../core/adapter.ts';
 import { decodeAction } from '../../core/actions.ts';
@@ -16,8 +15,6 @@ import { formToParsed } from '../../core/forms.ts';
 import { translator } from '../../core/i18n/index.ts';
 import type { SlackConfig } from '../../config.ts';
 import { cardToBlocks, FORM_CALLBACK, formToModal, modalValues } from './blocks.ts';
-
-const { App, LogLevel, SocketModeReceiver } = bolt;
 
 /** Slack errors that no retry can fix. */
 const PERMANENT_ERRORS = new Set([
@@ -52,20 +49,33 @@ type SlackBody = Record<string, unknown> & {
 
 export class SlackAdapter implements ChatAdapter {
   readonly platform = 'slack' as const;
-  readonly app: BoltApp;
-  readonly #socket: BoltSocketModeReceiver | undefined;
+  #app: App | undefined;
+  #socket: SocketModeReceiver | undefined;
   #server: Server | undefined;
 
   constructor(
     private readonly config: SlackConfig,
     private readonly deps: AdapterDeps,
-  ) {
+  ) {}
+
+  get app(): App {
+    if (!this.#app) throw new Error('Slack adapter not started');
+    return this.#app;
+  }
+
+  async start(): Promise<void> {
+    const { config } = this;
     const clientOptions = {
       slackApiUrl: config.apiUrl,
       // The outbox owns retries and rate-limit pauses (durable, per platform).
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
     };
+    // Check the token once, here, with a clear error; Bolt would otherwise
+    // call auth.test in its constructor and leave a failure unobserved.
+    const identity = await new webApi.WebClient(config.botToken, clientOptions).auth.test().catch((error: unknown) => {
+      throw new Error(`Slack rejected SLACK_BOT_TOKEN (auth.test): ${(error as Error).message}`);
+    });
     this.#socket = config.appToken
       ? new SocketModeReceiver({
           appToken: config.appToken,
@@ -73,8 +83,11 @@ export class SlackAdapter implements ChatAdapter {
           installerOptions: { clientOptions: { slackApiUrl: config.apiUrl } },
         })
       : undefined;
-    this.app = new App({
+    this.#app = new App({
       token: config.botToken,
+      botId: identity.bot_id,
+      botUserId: identity.user_id,
+      tokenVerificationEnabled: false,
       ...(this.#socket ? { receiver: this.#socket } : { signingSecret: config.signingSecret, port: config.port }),
       logLevel: LogLevel.ERROR,
       clientOptions,
@@ -82,13 +95,10 @@ export class SlackAdapter implements ChatAdapter {
       processBeforeResponse: false,
     });
     this.#register();
-  }
-
-  async start(): Promise<void> {
     if (this.#socket) {
-      await this.app.start();
+      await this.#app.start();
     } else {
-      this.#server = (await this.app.start({ port: this.config.port, host: '0.0.0.0' } as never)) as unknown as Server;
+      this.#server = (await this.#app.start({ port: config.port, host: '0.0.0.0' } as never)) as unknown as Server;
     }
   }
 
@@ -102,8 +112,8 @@ export class SlackAdapter implements ChatAdapter {
     if (this.#socket) {
       // stop() does not wait for the close handshake; disconnect() does.
       await this.#socket.client.disconnect();
-    } else {
-      await this.app.stop();
+    } else if (this.#app) {
+      await this.#app.stop();
     }
   }
 

@@ -19,7 +19,7 @@ export const ko = {
     'error.unclosedQuote': '따옴표가 닫히지 않았습니다. 값을 "…"처럼 양쪽 따옴표로 감싸 주세요.',
     'error.notACommand': '명령은 `/`로 시작합니다. 예: /help',
     'error.forbidden': '`/{command}`은(는) {roles} 역할만 쓸 수 있습니다. 지금 역할: {current}. 관리자에게 역할을 요청하세요.',
-    'error.notLinked': '아직 구성원으로 연결되지 않은 계정입니다. 지금은 `/help`와 `/member me`만 쓸 수 있습니다. 관리자에게 `/member add`로 등록을 요청하세요.',
+    'error.notLinked': '아직 구성원과 연결되지 않은 계정입니다. 지금은 `/help`, `/member me`, `/member link`만 쓸 수 있습니다. 관리자에게 받은 코드가 있으면 `/member link <코드>`, 없으면 `/member link`로 관리자에게 연결을 요청하세요.',
     'error.internal': '처리 중 문제가 생겼습니다. 관리자에게 오류 번호 {id}를 알려 주세요.',
     'error.residentIdentifier': '입력에 {what}처럼 보이는 값이 있어 처리하지 않았습니다. 주민 개인정보는 채팅으로 다룰 수 없습니다(개인정보보호법). 주민은 사례번호로만 적어 주세요. 아무것도 저장되지 않았습니다.',
     'error.textTooLong': '`{option}`이(가) 너무 깁니다 ({length}자). {max}자 이내로 줄여 주세요.',
@@ -89,7 +89,7 @@ export const ko = {
     'member.fieldSeats': '협의체',
     'member.fieldAccounts': '연결된 계정',
     'member.fieldLocale': '언어',
-    'member.meUnlinked': '{name} 님의 {platform} 계정은 아직 구성원과 연결되지 않았습니다. 관리자에게 등록을 요청하세요.',
+    'member.meUnlinked': '{name} 님의 {platform} 계정은 아직 구성원과 연결되지 않았습니다. `/member link <코드>` 또는 `/member link`로 연결하세요.',
     'member.rolesSet': '{name} 님의 역할을 {roles}(으)로 정했습니다.',
     'member.lastAdmin': '마지막 관리자의 관리자 역할은 뺄 수 없습니다. 먼저 다른 분을 관리자로 지정하세요.',
     'member.localeSet': '언어를 한국어로 바꿨습니다.',
@@ -124,6 +124,19 @@ export const ko = {
     'audit.line': '{at} · {actor} · {action} · {target}',
     'audit.more': '더 이전 기록: /audit page={next}',
 
+    // 계정 연결
+    'link.alreadyLinked': '이 계정은 이미 {name} 님과 연결되어 있습니다. `/member me`로 확인하세요.',
+    'link.badCode': '연결 코드가 맞지 않거나 기한(72시간)이 지났습니다. 관리자에게 새 코드를 요청하세요. 예: /member link ABCD-EF23',
+    'link.linked': '{name}(#{id}) 님으로 연결했습니다. 이제 모든 명령을 쓸 수 있습니다. `/help`로 시작하세요.',
+    'link.requested': '관리자에게 연결 요청(#{id})을 보냈습니다. 승인되면 알려 드립니다. 관리자에게 받은 코드가 있으면 `/member link <코드>`로 바로 연결할 수 있습니다.',
+    'link.requestTitle': '계정 연결 요청',
+    'link.requestBody': '{platform}의 {name} 님이 봇 사용을 요청했습니다 (요청 #{id}). 새 실무자로 등록하려면 승인을 누르고, 이미 등록된 구성원이면 `/member approve {id} member=<이름 또는 #번호>`를 입력하세요.',
+    'link.approveNew': '새 구성원으로 승인',
+    'link.noRequest': '열린 연결 요청 #{id}이(가) 없습니다.',
+    'link.approved': '{platform} 계정을 {name}(#{id}) 님과 연결했습니다.',
+    'link.approvedForUser': '{name} 님, 계정 연결이 승인되었습니다. `/help`로 시작하세요.',
+    'link.code': '{name} 님의 연결 코드: {code} ({until}까지, 한 번만 쓸 수 있음). 본인이 Slack이나 Discord에서 `/member link {code}`를 입력하면 연결됩니다.',
+
     // 콘솔
     // CSV 가져오기
     'import.row': '{line}행: {problem}',
@@ -143,6 +156,10 @@ export const ko = {
     'import.failed': '가져오지 못했습니다. 아무것도 저장하지 않았습니다. 고칠 곳:',
     'import.kind.organizations': '조직',
     'import.kind.members': '구성원',
+
+    // 전송
+    'delivery.failedTitle': '메시지를 보내지 못했습니다',
+    'delivery.failed': '보낼 메시지 #{id}(대상 {destination})를 보내지 못해 더 시도하지 않습니다. 사유: {reason}. 채널이 지워졌거나 봇이 내보내졌는지 확인하고, 필요하면 `/channel bind`로 다시 연결하세요.',
 
     'console.ready': '민관협력 봇 콘솔입니다. /help 로 시작하세요. @이름 으로 다른 사람으로 말할 수 있습니다. 종료: Ctrl+D',
     'console.choose': '번호를 입력하면 버튼을 누릅니다',
@@ -187,6 +204,13 @@ export const ko = {
           description: '구성원의 역할을 정합니다 (관리자)',
           example: '/member role 김민수 coordinator,head',
           options: { member: '이름 또는 #번호', roles: '역할 목록 (admin, coordinator, head, staff)' },
+        },
+        link: { description: '내 채팅 계정을 구성원과 연결합니다', example: '/member link ABCD-EF23', options: { code: '관리자에게 받은 연결 코드 (없으면 관리자에게 요청)' } },
+        code: { description: '계정 연결 코드를 만듭니다', example: '/member code 김민수', options: { member: '이름 또는 #번호' } },
+        approve: {
+          description: '계정 연결 요청을 승인합니다 (관리자)',
+          example: '/member approve 3 member=김민수',
+          options: { request: '요청 번호', member: '이미 등록된 구성원 (없으면 새로 등록)' },
         },
         me: { description: '내 정보를 봅니다', example: '/member me lang=en', options: { lang: '언어 바꾸기 (ko, en)' } },
       },

@@ -4,6 +4,9 @@
 import type { Role } from '../../core/command.ts';
 import { choiceParam, UserError } from '../../core/errors.ts';
 import { formatSeoulDate, seoulDay } from '../../core/time.ts';
+import type { Clock } from '../../core/clock.ts';
+import type { Deliverer } from '../../core/deliver.ts';
+import { translator } from '../../core/i18n/index.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { FeatureContext } from '../context.ts';
@@ -305,6 +308,51 @@ export async function channelTargets(db: Db, platform: string, channelId: string
     include: { org: true, partnership: { include: { from: true, to: true } } },
     take: 50,
   });
+}
+
+// ---------- lookups for chat autocomplete ----------
+
+export async function suggest(db: Db, kind: 'org' | 'member', query: string) {
+  const q = query.trim();
+  if (kind === 'org') {
+    const orgs = await db.organization.findMany({
+      where: q ? { name: { contains: q } } : {},
+      orderBy: { name: 'asc' },
+      take: 25,
+      select: { id: true, name: true },
+    });
+    return orgs.map((o) => ({ label: o.name, value: o.name }));
+  }
+  const members = await db.member.findMany({
+    where: q ? { name: { contains: q } } : {},
+    orderBy: { name: 'asc' },
+    take: 25,
+    select: { id: true, name: true, org: { select: { name: true } } },
+  });
+  return members.map((m) => ({ label: `${m.name}${m.org ? ` (${m.org.name})` : ''}`, value: `#${m.id}` }));
+}
+
+// ---------- failed deliveries ----------
+
+const FAILURE_KEY = 'delivery-failed:';
+
+/** Tells the admins (by DM) that a message could not be delivered, and why. */
+export async function reportFailedDelivery(
+  deps: { db: Db; clock: Clock; deliver: Deliverer },
+  row: { id: number; idempotencyKey: string; destId: string },
+  reason: string,
+): Promise<void> {
+  if (row.idempotencyKey.startsWith(FAILURE_KEY)) return; // never report a report
+  const admins = await deps.db.memberRole.findMany({ where: { role: 'admin' }, select: { memberId: true }, take: 20 });
+  for (const admin of admins) {
+    const member = await deps.db.member.findUnique({ where: { id: admin.memberId }, select: { locale: true } });
+    const t = translator(member?.locale === 'en' ? 'en' : 'ko');
+    await deps.deliver.deliver(
+      { kind: 'member', id: admin.memberId },
+      { tone: 'error', title: t('delivery.failedTitle'), lines: [t('delivery.failed', { id: row.id, destination: row.destId, reason })] },
+      `${FAILURE_KEY}${row.id}:${admin.memberId}`,
+    );
+  }
 }
 
 // ---------- audit ----------

@@ -1,0 +1,180 @@
+// Cards as Discord messages: one embed plus action rows; forms as modals.
+// Limits from Discord's reference: embed title 256, description 4096, 25
+// fields (name 256, value 1024), footer 2048, 6000 characters per embed in
+// all; 5 action rows a message, 5 buttons a row, button label 80, custom_id
+// 100; a string select takes a row of its own, 25 options (label and value
+// 100); modal title 45, 5 text inputs, input label 45, placeholder 100.
+import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed, APIModalInteractionResponseCallbackData } from 'discord.js';
+import { actionId } from '../../core/actions.ts';
+import type { Card, FormRequest, ReplyFile } from '../../core/card.ts';
+import { MAX_TEXT_LENGTH } from '../../core/options.ts';
+
+export const TONE_COLOUR = { info: 0x5865f2, success: 0x57f287, error: 0xed4245 } as const;
+
+const EMBED_TOTAL = 6000;
+const MAX_ROWS = 5;
+const BUTTONS_PER_ROW = 5;
+const MAX_SELECT_OPTIONS = 25;
+/** Discord refuses empty field names and values; a zero-width space stands in. */
+const BLANK = '\u200b';
+
+// Component rows and embeds as raw API JSON: discord.js passes them through.
+export type MessageRow = APIActionRowComponent<APIComponentInMessageActionRow>;
+
+export interface DiscordMessage {
+  /** Empty on interaction answers; the card's headline on messages that should notify (see cardToMessage). */
+  content: string;
+  embeds: APIEmbed[];
+  components: MessageRow[];
+}
+
+export const cut = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/**
+ * A card as a Discord message. `notify` puts a short headline (title or first
+ * line) into `content`: embeds alone make a poor push notification, so
+ * messages nobody asked for (outbox posts) carry one; answers to an
+ * interaction the user is looking at do not, to avoid showing the text twice.
+ */
+export function cardToMessage(card: Card, options: { notify?: boolean } = {}): DiscordMessage {
+  return {
+    content: options.notify ? cut(headline(card), 200) : '',
+    embeds: [cardToEmbed(card)],
+    components: cardToRows(card),
+  };
+}
+
+/** The notification / screen-reader line of a message. */
+export function headline(card: Card): string {
+  return card.title || card.lines?.find((line) => line.trim()) || card.fields?.[0]?.value || BLANK;
+}
+
+export function cardToEmbed(card: Card): APIEmbed {
+  const embed: APIEmbed = { color: TONE_COLOUR[card.tone ?? 'info'] };
+  let budget = EMBED_TOTAL;
+  const take = (text: string, max: number): string => {
+    const out = cut(text, Math.max(1, Math.min(max, budget)));
+    budget -= out.length;
+    return out;
+  };
+  if (card.title) embed.title = take(card.title, 256);
+  if (card.footer) embed.footer = { text: take(card.footer, 2048) };
+  const lines = (card.lines ?? []).join('\n');
+  if (lines.trim()) embed.description = take(lines, 4096);
+  const fields = [];
+  for (const field of (card.fields ?? []).slice(0, 25)) {
+    // A field needs room for at least a few characters of name and value.
+    if (budget < 16) break;
+    fields.push({ name: take(field.label || BLANK, 256), value: take(field.value || BLANK, 1024) });
+  }
+  if (fields.length) embed.fields = fields;
+  if (!embed.title && !embed.description && !embed.fields) embed.description = BLANK;
+  return embed;
+}
+
+export function cardToRows(card: Card): MessageRow[] {
+  const rows: MessageRow[] = [];
+  const buttonRows = card.select ? MAX_ROWS - 1 : MAX_ROWS;
+  const buttons = (card.buttons ?? []).slice(0, buttonRows * BUTTONS_PER_ROW);
+  for (let i = 0; i < buttons.length; i += BUTTONS_PER_ROW) {
+    rows.push({
+      type: 1,
+      components: buttons.slice(i, i + BUTTONS_PER_ROW).map((button) => ({
+        type: 2,
+        // 1 primary (blurple), 2 secondary (grey), 4 danger (red)
+        style: button.style === 'primary' ? 1 : button.style === 'danger' ? 4 : 2,
+        label: cut(button.label, 80),
+        custom_id: actionId(button),
+      })),
+    });
+  }
+  if (card.select && card.select.options.length) {
+    const seen = new Set<string>();
+    const options = [];
+    for (const option of card.select.options) {
+      const value = actionId({ command: option.command, updatesMessage: card.select.updatesMessage });
+      if (seen.has(value)) continue; // Discord refuses duplicate option values
+      seen.add(value);
+      options.push({ label: cut(option.label, 100), value });
+      if (options.length === MAX_SELECT_OPTIONS) break;
+    }
+    rows.push({
+      type: 1,
+      components: [{ type: 3, custom_id: SELECT_ID, placeholder: cut(card.select.placeholder, 150), options }],
+    });
+  }
+  return rows;
+}
+
+/** custom_id of every select menu; the chosen option's value carries the command. */
+export const SELECT_ID = 'select';
+
+/** Reply files as discord.js attachments. */
+export function attachments(files: ReplyFile[] | undefined): { attachment: Buffer; name: string }[] {
+  return (files ?? []).map((file) => ({ attachment: Buffer.from(file.content, 'utf8'), name: file.name }));
+}
+
+// ---------- Forms ----------
+
+export const FORM_PREFIX = 'form:';
+/** Discord shows at most five inputs in a modal. */
+export const MAX_FORM_FIELDS = 5;
+
+export function formCustomId(command: string, sub: string): string {
+  return `${FORM_PREFIX}${command}:${sub}`;
+}
+
+export function decodeFormId(customId: string): { command: string; sub: string } | undefined {
+  if (!customId.startsWith(FORM_PREFIX)) return undefined;
+  const [command, sub = ''] = customId.slice(FORM_PREFIX.length).split(':');
+  return command ? { command, sub } : undefined;
+}
+
+/**
+ * A form as a modal of text inputs: the first five fields, required ones first
+ * (the order buildForm gives). Choices, dates and times are typed; the
+ * placeholder shows what is accepted and the core validates as for text.
+ */
+export function formToModal(form: FormRequest): APIModalInteractionResponseCallbackData {
+  return {
+    custom_id: formCustomId(form.command, form.sub),
+    title: cut(form.title, 45),
+    components: form.fields.slice(0, MAX_FORM_FIELDS).map((field) => {
+      const placeholder = fieldPlaceholder(field);
+      return {
+        type: 1,
+        components: [
+          {
+            type: 4,
+            custom_id: field.name,
+            // 1 short, one line
+            style: 1,
+            label: cut(`${field.name} · ${field.label}`, 45),
+            required: field.required,
+            max_length: MAX_TEXT_LENGTH,
+            ...(placeholder ? { placeholder } : {}),
+          },
+        ],
+      };
+    }),
+  };
+}
+
+export function fieldPlaceholder(field: FormRequest['fields'][number]): string | undefined {
+  switch (field.type) {
+    case 'date':
+      return 'YYYY-MM-DD';
+    case 'time':
+      return 'HH:MM';
+    case 'boolean':
+      return 'yes / no';
+    case 'choice': {
+      const choices = field.choices ?? [];
+      // Labels in the reader's language are accepted as input too; fall back to the values when too long.
+      const labels = choices.map((c) => c.label).join(', ');
+      return cut(labels.length <= 100 ? labels : choices.map((c) => c.value).join(', '), 100) || undefined;
+    }
+    default:
+      return undefined;
+  }
+}

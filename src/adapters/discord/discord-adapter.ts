@@ -1,0 +1,369 @@
+// Discord through discord.js: the gateway delivers interactions, REST answers
+// them. Every registry command is an application command (see commands.ts and
+// `npm run discord:register`). A slash command's options arrive split, so they
+// go to the core as ParsedText; a command without its required options opens
+// a modal built from its declaration; buttons and selects carry their command
+// (core/actions.ts). A command that takes longer than `deferAfterMs` is
+// deferred ("thinking…") and its answer edited in.
+import { createHash } from 'node:crypto';
+import {
+  ApplicationCommandOptionType,
+  Client,
+  ComponentType,
+  DiscordAPIError,
+  Events,
+  GatewayIntentBits,
+  HTTPError,
+  MessageFlags,
+  RateLimitError,
+  Routes,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type CommandInteractionOption,
+  type Interaction,
+  type MessageComponentInteraction,
+  type ModalSubmitInteraction,
+  type RESTOptions,
+} from 'discord.js';
+import type { AdapterDeps, ChatAdapter } from '../../core/adapter.ts';
+import { SUGGESTED_OPTIONS } from '../../core/adapter.ts';
+import { decodeAction } from '../../core/actions.ts';
+import type { Card, Reply } from '../../core/card.ts';
+import type { Invocation } from '../../core/command.ts';
+import { DeliveryError, type OutgoingMessage, type SentMessage } from '../../core/deliver.ts';
+import { formToParsed } from '../../core/forms.ts';
+import { subcommandHelp } from '../../core/help.ts';
+import { translator } from '../../core/i18n/index.ts';
+import type { ParsedText } from '../../core/parse.ts';
+import type { DiscordConfig } from '../../config.ts';
+import { attachments, cardToMessage, cut, decodeFormId, formToModal, SELECT_ID } from './components.ts';
+
+/** Discord error codes that no retry can fix. */
+const PERMANENT_CODES = new Set([
+  10003, // Unknown Channel
+  10004, // Unknown Guild
+  10013, // Unknown User
+  50001, // Missing Access
+  50007, // Cannot send messages to this user
+  50013, // Missing Permissions
+]);
+
+export interface DiscordAdapterOptions {
+  /** Defer an answer that is not ready after this long (Discord allows 3 s for the first response). Default 1500. */
+  deferAfterMs?: number;
+  /**
+   * Rate limits longer than this are not waited out inside discord.js: the
+   * request fails (an outbox send becomes a transient DeliveryError with
+   * retryAfterMs) instead of blocking. Default 5000.
+   */
+  maxRateLimitWaitMs?: number;
+  /** Overrides for @discordjs/rest (tests: `{ retries: 0, timeout: 2000 }`). */
+  rest?: Partial<RESTOptions>;
+}
+
+type Answerable = ChatInputCommandInteraction | MessageComponentInteraction | ModalSubmitInteraction;
+
+interface AnswerMode {
+  /** The reply replaces the message the component sits on (unless it is ephemeral). */
+  update: boolean;
+  /** A form may be shown as a modal (not possible in answer to a modal). */
+  forms: boolean;
+}
+
+export class DiscordAdapter implements ChatAdapter {
+  readonly platform = 'discord' as const;
+  readonly client: Client;
+  readonly #deferAfterMs: number;
+  readonly #inFlight = new Set<Promise<void>>();
+  readonly #dmChannels = new Map<string, string>();
+
+  constructor(
+    private readonly config: DiscordConfig,
+    private readonly deps: AdapterDeps,
+    options: DiscordAdapterOptions = {},
+  ) {
+    this.#deferAfterMs = options.deferAfterMs ?? 1500;
+    const maxWait = options.maxRateLimitWaitMs ?? 5000;
+    this.client = new Client({
+      intents: [GatewayIntentBits.Guilds],
+      // Nothing the bot says pings anyone (names in cards are plain text).
+      allowedMentions: { parse: [] },
+      rest: {
+        api: config.apiUrl,
+        retries: 1,
+        timeout: 10_000,
+        rejectOnRateLimit: (limit) => limit.retryAfter > maxWait,
+        ...options.rest,
+      },
+    });
+    // Without a listener an 'error' event would crash the process.
+    this.client.on(Events.Error, (error) => this.deps.logger.error({ err: error, platform: 'discord' }, 'discord client error'));
+    this.client.on(Events.InteractionCreate, (interaction) => this.#track(this.#onInteraction(interaction)));
+  }
+
+  async start(): Promise<void> {
+    const ready = new Promise<void>((resolve) => this.client.once(Events.ClientReady, () => resolve()));
+    await this.client.login(this.config.token);
+    await ready;
+    this.deps.logger.info({ platform: 'discord', user: this.client.user?.id }, 'discord connected');
+  }
+
+  async stop(): Promise<void> {
+    await this.idle();
+    await this.client.destroy();
+  }
+
+  /** Resolves when every interaction received so far has been answered. */
+  async idle(): Promise<void> {
+    while (this.#inFlight.size) await Promise.allSettled([...this.#inFlight]);
+  }
+
+  #track(work: Promise<void>): void {
+    const tracked = work.finally(() => this.#inFlight.delete(tracked));
+    this.#inFlight.add(tracked);
+  }
+
+  // ---------- Inbound ----------
+
+  async #onInteraction(interaction: Interaction): Promise<void> {
+    const log = { platform: 'discord', interaction: interaction.id, type: interaction.type };
+    try {
+      if (interaction.isAutocomplete()) {
+        await this.#autocomplete(interaction);
+        return;
+      }
+      // Gateway replays and double deliveries: handle each interaction once.
+      if (!(await this.deps.firstTime(`discord:${interaction.id}`))) return;
+      if (interaction.isChatInputCommand()) await this.#command(interaction);
+      else if (interaction.isButton() || interaction.isStringSelectMenu()) await this.#component(interaction);
+      else if (interaction.isModalSubmit()) await this.#modal(interaction);
+    } catch (error) {
+      // Ids only: never the command text or option values.
+      this.deps.logger.error({ err: error, ...log }, 'discord interaction failed');
+    }
+  }
+
+  async #command(interaction: ChatInputCommandInteraction): Promise<void> {
+    const parsed = toParsed(interaction.commandName, interaction.options.data);
+    const work = this.deps.bot.handleParsed(parsed, this.#invocation(interaction, true));
+    await this.#answer(interaction, work, { update: false, forms: true });
+  }
+
+  async #component(interaction: MessageComponentInteraction): Promise<void> {
+    const id = interaction.isStringSelectMenu() && interaction.customId === SELECT_ID ? interaction.values[0] : interaction.customId;
+    const action = id ? decodeAction(id) : undefined;
+    if (!action) {
+      // Not ours (or from an older version of a card): acknowledge quietly.
+      await interaction.deferUpdate();
+      return;
+    }
+    const work = this.deps.bot.handleText(action.command, { ...this.#invocation(interaction, true), fromButton: true });
+    await this.#answer(interaction, work, { update: action.updatesMessage, forms: true });
+  }
+
+  async #modal(interaction: ModalSubmitInteraction): Promise<void> {
+    const form = decodeFormId(interaction.customId);
+    const command = form ? this.deps.bot.registry.get(form.command) : undefined;
+    if (!form || !command) {
+      const text = translator('ko')('error.unknownCommand', { command: form?.command ?? interaction.customId });
+      await interaction.reply({ embeds: cardToMessage({ tone: 'error', lines: [text] }).embeds, flags: MessageFlags.Ephemeral });
+      return;
+    }
+    const values: Record<string, string | undefined> = {};
+    for (const field of interaction.fields.fields.values()) {
+      if (field.type === ComponentType.TextInput) values[field.customId] = field.value;
+    }
+    // A second form cannot follow a form: missing options become an error message.
+    const work = this.deps.bot.handleParsed(formToParsed(command, form.sub, values), this.#invocation(interaction, false));
+    await this.#answer(interaction, work, { update: false, forms: false });
+  }
+
+  async #autocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const focused = interaction.options.getFocused(true);
+    const kind = SUGGESTED_OPTIONS[focused.name];
+    let choices: { name: string; value: string }[] = [];
+    if (kind) {
+      try {
+        const suggestions = await this.deps.suggest(kind, String(focused.value ?? ''));
+        choices = suggestions.slice(0, 25).map((s) => ({ name: cut(s.label, 100), value: s.value.slice(0, 100) }));
+      } catch (error) {
+        this.deps.logger.warn({ err: error, platform: 'discord', interaction: interaction.id }, 'suggestions failed');
+      }
+    }
+    await interaction.respond(choices);
+  }
+
+  #invocation(interaction: Answerable, supportsForms: boolean): Invocation {
+    const { user } = interaction;
+    return {
+      platform: 'discord',
+      platformUserId: user.id,
+      displayName: user.globalName ?? user.username,
+      channelId: interaction.channelId ?? '',
+      supportsForms,
+    };
+  }
+
+  /**
+   * Answers with the reply once it is ready. Discord wants a first response
+   * within 3 s: if the core has not answered after `deferAfterMs`, the
+   * interaction is deferred and the reply edited in afterwards.
+   */
+  async #answer(interaction: Answerable, work: Promise<Reply>, mode: AnswerMode): Promise<void> {
+    const ready = await settleWithin(work, this.#deferAfterMs);
+    if (ready) {
+      await this.#respond(interaction, ready.reply, mode);
+      return;
+    }
+    const update = mode.update && interaction.isMessageComponent();
+    if (update) await interaction.deferUpdate();
+    // Public "thinking…": whether the answer is ephemeral is known only later (see below).
+    else await interaction.deferReply();
+    let reply = await work;
+    // A modal can only be the first response; ask for the options in a message instead.
+    if (reply.form) reply = this.#formHint(reply);
+    const message = this.#message(interaction, reply.card, update);
+    if (!reply.ephemeral) {
+      await interaction.editReply({ ...message, files: attachments(reply.files) });
+      return;
+    }
+    if (!update) {
+      // A deferred response keeps its visibility, and so would the first
+      // follow-up. Resolve the placeholder, answer privately, remove it.
+      await interaction.editReply({ content: '…', embeds: [], components: [] });
+    }
+    await interaction.followUp({ ...message, files: attachments(reply.files), flags: MessageFlags.Ephemeral });
+    if (!update) await interaction.deleteReply();
+  }
+
+  async #respond(interaction: Answerable, reply: Reply, mode: AnswerMode): Promise<void> {
+    if (reply.form) {
+      if (mode.forms && !interaction.isModalSubmit()) {
+        await interaction.showModal(formToModal(reply.form));
+        return;
+      }
+      reply = this.#formHint(reply);
+    }
+    const files = attachments(reply.files);
+    if (mode.update && !reply.ephemeral && interaction.isMessageComponent()) {
+      await interaction.update({ ...this.#message(interaction, reply.card, true), files });
+      return;
+    }
+    const flags = reply.ephemeral ? MessageFlags.Ephemeral : undefined;
+    await interaction.reply({ ...this.#message(interaction, reply.card, false), files, ...(flags ? { flags } : {}) });
+  }
+
+  /** The rendered card; an update keeps the notifying style of the message it replaces. */
+  #message(interaction: Answerable, card: Card, update: boolean) {
+    const notify = update && interaction.isMessageComponent() && interaction.message.content !== '';
+    return cardToMessage(card, { notify });
+  }
+
+  /** When a form cannot be shown: the card if it says something, else the subcommand's usage. */
+  #formHint(reply: Reply): Reply {
+    const card = reply.card;
+    const empty = !card.title && !card.lines?.some((l) => l.trim()) && !card.fields?.length;
+    const form = reply.form;
+    const command = form ? this.deps.bot.registry.get(form.command) : undefined;
+    const hint = empty && form && command ? subcommandHelp(translator('ko'), command, form.sub) : card;
+    return { card: hint, ephemeral: true };
+  }
+
+  // ---------- Transport (outbox) ----------
+
+  /**
+   * Posts through REST (no channel cache needed). The nonce, derived from the
+   * outbox key, with enforce_nonce makes Discord return the earlier message
+   * instead of creating a second one when the same key is sent again within
+   * its dedupe window (a few minutes): a resend after a crash between sending
+   * and recording is absorbed there, so this adapter needs no findSent().
+   */
+  async send(message: OutgoingMessage): Promise<SentMessage> {
+    try {
+      const channelId = message.to.kind === 'user' ? await this.#dmChannel(message.to.id) : message.to.id;
+      const body = {
+        ...cardToMessage(message.card, { notify: true }),
+        allowed_mentions: { parse: [] },
+        nonce: nonceFor(message.key),
+        enforce_nonce: true,
+      };
+      const sent = (await this.client.rest.post(Routes.channelMessages(channelId), { body })) as { id: string };
+      return { ref: sent.id };
+    } catch (error) {
+      throw toDeliveryError(error);
+    }
+  }
+
+  async #dmChannel(userId: string): Promise<string> {
+    const known = this.#dmChannels.get(userId);
+    if (known) return known;
+    const channel = (await this.client.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as { id?: string };
+    if (!channel.id) throw new DeliveryError('Discord returned no DM channel', false);
+    this.#dmChannels.set(userId, channel.id);
+    return channel.id;
+  }
+}
+
+/** Discord's nonce holds at most 25 characters: a hash of the outbox key. */
+export function nonceFor(key: string): string {
+  return createHash('sha256').update(key).digest('base64url').slice(0, 25);
+}
+
+/** Slash-command options -> the core's ParsedText (every value as text; booleans as yes/no). */
+export function toParsed(command: string, data: readonly CommandInteractionOption[]): ParsedText {
+  let words: string[] = [];
+  let options = data;
+  const first = data[0];
+  if (first && (first.type === ApplicationCommandOptionType.Subcommand || first.type === ApplicationCommandOptionType.SubcommandGroup)) {
+    words = [first.name];
+    options = first.options ?? [];
+    // Groups are not declared today; a group's subcommand would be the second word.
+    const nested = options[0];
+    if (first.type === ApplicationCommandOptionType.SubcommandGroup && nested) {
+      words.push(nested.name);
+      options = nested.options ?? [];
+    }
+  }
+  const named: [string, string][] = [];
+  for (const option of options) {
+    if (option.value === undefined || option.value === null) continue;
+    const value = typeof option.value === 'boolean' ? (option.value ? 'yes' : 'no') : String(option.value);
+    if (value.trim()) named.push([option.name, value]);
+  }
+  return { command, words, named };
+}
+
+export function toDeliveryError(error: unknown): DeliveryError {
+  if (error instanceof DeliveryError) return error;
+  if (error instanceof RateLimitError) {
+    return new DeliveryError(`rate limited on ${error.route}`, false, Math.max(1, Math.ceil(error.retryAfter)));
+  }
+  if (error instanceof DiscordAPIError) {
+    const what = `Discord ${error.status} (code ${error.code})`;
+    if (PERMANENT_CODES.has(Number(error.code))) return new DeliveryError(what, true);
+    if (error.status === 429 || error.status === 408 || error.status >= 500) return new DeliveryError(what, false);
+    // Other 4xx: a missing channel, a revoked token, a payload Discord refuses — retrying will not help.
+    return new DeliveryError(what, error.status >= 400);
+  }
+  if (error instanceof HTTPError) {
+    const transient = error.status >= 500 || error.status === 408 || error.status === 429;
+    return new DeliveryError(`Discord HTTP ${error.status}`, !transient && error.status >= 400);
+  }
+  // Network failures and timeouts (AbortError).
+  const e = error as { name?: string; message?: string };
+  return new DeliveryError(`${e.name ?? 'Error'}: ${e.message ?? String(error)}`, false);
+}
+
+/** The value if the promise settles within `ms`; undefined when it takes longer (0: always "later"). */
+async function settleWithin<T>(promise: Promise<T>, ms: number): Promise<{ reply: T } | undefined> {
+  if (ms <= 0) return undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([promise.then((reply) => ({ reply })), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

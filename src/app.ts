@@ -1,0 +1,108 @@
+// Builds the running bot from configuration: database, commands, outbox,
+// adapters. main.ts, the tests and the benchmarks all start it the same way.
+import type { Readable, Writable } from 'node:stream';
+import type { Logger } from 'pino';
+import { ConsoleAdapter } from './adapters/console/console-adapter.ts';
+import type { Config } from './config.ts';
+import type { AdapterDeps, ChatAdapter } from './core/adapter.ts';
+import type { Clock } from './core/clock.ts';
+import type { Platform } from './core/command.ts';
+import { Bot } from './core/dispatch.ts';
+import { Registry } from './core/registry.ts';
+import { openDatabase, type Db } from './db/client.ts';
+import { Outbox } from './delivery/outbox.ts';
+import { createReceipts } from './delivery/receipts.ts';
+import { OutboxSender, type SenderOptions } from './delivery/sender.ts';
+import type { Services } from './features/context.ts';
+import { resolveActor } from './features/directory/identity.ts';
+import { reportFailedDelivery, suggest } from './features/directory/service.ts';
+
+export interface AppOptions {
+  clock: Clock;
+  logger: Logger;
+  /** Console I/O; used only when no Slack or Discord credentials are configured. */
+  console?: { input: Readable; output: Writable; notices: Writable; interactive: boolean };
+  sender?: SenderOptions;
+  /** Skip migrations (tests copy an already-migrated database). */
+  migrate?: boolean;
+  /** Extra Discord adapter options (tests shorten timeouts). */
+  discordOptions?: Record<string, unknown>;
+}
+
+export interface App {
+  bot: Bot<Services>;
+  db: Db;
+  outbox: Outbox;
+  adapters: ChatAdapter[];
+  senders: Map<Platform, OutboxSender>;
+  console?: ConsoleAdapter;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function createApp(config: Config, options: AppOptions): Promise<App> {
+  const { clock, logger } = options;
+  const db = await openDatabase(config.databaseUrl, { migrate: options.migrate });
+  const registry = await Registry.load();
+  const senders = new Map<Platform, OutboxSender>();
+  const outbox = new Outbox(db, clock, () => new Set(senders.keys()), (platform) => senders.get(platform)?.nudge());
+  const services: Services = { db, admins: config.admins, deliver: outbox };
+  const bot = new Bot<Services>({
+    registry,
+    services,
+    clock,
+    logger,
+    resolveActor: (invocation) => resolveActor({ db, clock, admins: config.admins, defaultLocale: config.locale }, invocation),
+  });
+
+  const deps: AdapterDeps = {
+    bot: bot as Bot,
+    logger,
+    firstTime: createReceipts(db, clock),
+    suggest: (kind, query) => suggest(db, kind, query),
+  };
+  const adapters: ChatAdapter[] = [];
+  // Chat libraries load only when configured: the console stays small and quick.
+  if (config.slack) {
+    const { SlackAdapter } = await import('./adapters/slack/slack-adapter.ts');
+    adapters.push(new SlackAdapter(config.slack, deps));
+  }
+  if (config.discord) {
+    const { DiscordAdapter } = await import('./adapters/discord/discord-adapter.ts');
+    adapters.push(new DiscordAdapter(config.discord, deps, options.discordOptions as never));
+  }
+  let consoleAdapter: ConsoleAdapter | undefined;
+  if (adapters.length === 0 && options.console) {
+    consoleAdapter = new ConsoleAdapter(bot as Bot, options.console);
+    adapters.push(consoleAdapter);
+  }
+
+  for (const adapter of adapters) {
+    senders.set(
+      adapter.platform,
+      new OutboxSender(db, clock, adapter, logger, {
+        ...options.sender,
+        onFailed: (row, reason) => reportFailedDelivery({ db, clock, deliver: outbox }, row, reason),
+      }),
+    );
+  }
+
+  return {
+    bot,
+    db,
+    outbox,
+    adapters,
+    senders,
+    console: consoleAdapter,
+    async start() {
+      for (const adapter of adapters) await adapter.start();
+      for (const sender of senders.values()) await sender.start();
+      logger.info({ adapters: adapters.map((a) => a.platform), commands: registry.all().length }, 'bot started');
+    },
+    async stop() {
+      for (const sender of senders.values()) await sender.stop();
+      for (const adapter of adapters) await adapter.stop();
+      await db.$disconnect();
+    },
+  };
+}
