@@ -3,6 +3,7 @@
 import type { Readable, Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import { ConsoleAdapter } from './adapters/console/console-adapter.ts';
+import type { DiscordAdapterOptions } from './adapters/discord/discord-adapter.ts';
 import type { Config } from './config.ts';
 import type { AdapterDeps, ChatAdapter } from './core/adapter.ts';
 import type { Clock } from './core/clock.ts';
@@ -26,7 +27,7 @@ export interface AppOptions {
   /** Skip migrations (tests copy an already-migrated database). */
   migrate?: boolean;
   /** Extra Discord adapter options (tests shorten timeouts). */
-  discordOptions?: Record<string, unknown>;
+  discordOptions?: DiscordAdapterOptions;
 }
 
 export interface App {
@@ -58,7 +59,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const deps: AdapterDeps = {
     bot: bot as Bot,
     logger,
-    firstTime: createReceipts(db, clock),
+    firstTime: createReceipts(db, clock, logger),
     suggest: (kind, query) => suggest(db, kind, query),
   };
   const adapters: ChatAdapter[] = [];
@@ -69,7 +70,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   }
   if (config.discord) {
     const { DiscordAdapter } = await import('./adapters/discord/discord-adapter.ts');
-    adapters.push(new DiscordAdapter(config.discord, deps, options.discordOptions as never));
+    adapters.push(new DiscordAdapter(config.discord, deps, options.discordOptions));
   }
   let consoleAdapter: ConsoleAdapter | undefined;
   if (adapters.length === 0 && options.console) {

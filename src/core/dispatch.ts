@@ -99,7 +99,8 @@ export class Bot<Services = unknown> {
     }
 
     if (invocation.supportsForms && missingRequired(command, sub, words, parsed.named).length) {
-      return { card: { lines: [] }, form: buildForm(t, command, sub), ephemeral: true };
+      // The card is the usage page: what an adapter that cannot open the form shows instead.
+      return { card: subcommandHelp(t, command, sub), form: buildForm(t, command, sub), ephemeral: true };
     }
     const options: Options = bindOptions(command, sub, words, parsed.named);
     const result = await decl.handler({

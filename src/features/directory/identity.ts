@@ -11,7 +11,45 @@ import { recordAudit } from '../audit/service.ts';
 
 export const CONSOLE_ADMIN = 'admin';
 
+// Every command resolves its caller; a short-lived cache keeps that off the
+// database on the hot path. Any change to members, roles or identities bumps
+// the generation, which empties the cache (and the TTL bounds staleness when
+// several processes share one PostgreSQL database).
+const ACTOR_TTL_MS = 30_000;
+type ActorCache = Map<string, { actor: Actor; at: number }>;
+const caches = new WeakMap<Db, ActorCache>();
+
+function cacheFor(db: Db): ActorCache {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  return cache;
+}
+
+/** Call after any write to members, roles or chat identities. */
+export function directoryChanged(db: Db): void {
+  cacheFor(db).clear();
+}
+
 export async function resolveActor(
+  deps: { db: Db; clock: Clock; admins: readonly string[]; defaultLocale: Locale },
+  invocation: Invocation,
+): Promise<Actor> {
+  const { db } = deps;
+  const { platform, platformUserId } = invocation;
+  const cacheKey = `${platform}:${platformUserId}`;
+  const cache = cacheFor(db);
+  const cached = cache.get(cacheKey);
+  const now = Date.now();
+  if (cached && now - cached.at < ACTOR_TTL_MS) return cached.actor;
+  const actor = await lookupActor(deps, invocation);
+  if (actor.memberId !== undefined) {
+    if (cache.size > 5000) cache.clear();
+    cache.set(cacheKey, { actor, at: now });
+  }
+  return actor;
+}
+
+async function lookupActor(
   deps: { db: Db; clock: Clock; admins: readonly string[]; defaultLocale: Locale },
   invocation: Invocation,
 ): Promise<Actor> {
@@ -57,6 +95,7 @@ export async function resolveActor(
     });
     return linked;
   });
+  directoryChanged(db);
   return toActor(member, invocation);
 }
 

@@ -10,6 +10,7 @@ import { ALWAYS_FORBIDDEN, detectIdentifier } from '../../core/privacy.ts';
 import { seoulDay, seoulToday } from '../../core/time.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/service.ts';
+import { directoryChanged } from './identity.ts';
 import { defaultTermEnd, isPhoneNumber, isWorkEmail, parseRoles, type OrgKind, type Seat } from './rules.ts';
 
 /** Accepted headers for each column: the key itself or any catalog alias (ko, en). */
@@ -280,6 +281,7 @@ async function importMembers(deps: { db: Db; clock: Clock; actor: Actor }, t: Tr
       await recordAudit(tx, deps.clock, deps.actor, 'member.import', `member #${member.id}`, { org: m.orgId });
     }
   });
+  directoryChanged(deps.db);
   return { kind: 'members' as const, written: valid.length };
 }
 

@@ -6,6 +6,7 @@ import type { Actor } from '../../core/command.ts';
 import { UserError } from '../../core/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { FeatureContext } from '../context.ts';
+import { directoryChanged } from './identity.ts';
 import { findMember } from './service.ts';
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I
@@ -46,6 +47,7 @@ export async function linkWithCode(ctx: FeatureContext, rawCode: string) {
       by: 'code',
     });
   });
+  directoryChanged(ctx.db);
   return row.member;
 }
 
@@ -63,7 +65,7 @@ export async function approveLink(ctx: FeatureContext, requestId: number, member
   const request = await ctx.db.linkRequest.findUnique({ where: { id: requestId } });
   if (!request || request.status !== 'open') throw new UserError('link.noRequest', { id: requestId });
   const existing = memberRef ? await findMember(ctx.db, memberRef) : undefined;
-  return ctx.db.$transaction(async (tx) => {
+  const result = await ctx.db.$transaction(async (tx) => {
     const member =
       existing ??
       (await tx.member.create({ data: { name: request.displayName, roles: { create: [{ role: 'staff' }] } } }));
@@ -76,6 +78,8 @@ export async function approveLink(ctx: FeatureContext, requestId: number, member
     });
     return { member, request };
   });
+  directoryChanged(ctx.db);
+  return result;
 }
 
 export async function adminIds(ctx: FeatureContext): Promise<number[]> {

@@ -9,6 +9,7 @@ import type { Deliverer } from '../../core/deliver.ts';
 import { translator } from '../../core/i18n/index.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/service.ts';
+import { directoryChanged } from './identity.ts';
 import type { FeatureContext } from '../context.ts';
 import {
   defaultTermEnd,
@@ -205,6 +206,7 @@ export async function setRoles(ctx: FeatureContext, memberRef: string, roles: Ro
       after: roles,
     });
   });
+  directoryChanged(ctx.db);
   return member;
 }
 
@@ -214,6 +216,7 @@ export async function setLocale(ctx: FeatureContext, locale: 'ko' | 'en') {
     await tx.member.update({ where: { id: memberId }, data: { locale } });
     await recordAudit(tx, ctx.clock, ctx.actor, 'member.locale', `member #${memberId}`, { locale });
   });
+  directoryChanged(ctx.db);
 }
 
 // ---------- council seats ----------

@@ -1,0 +1,202 @@
+// npm run bench:adapters
+// Latency of read commands through the bot vs. the bare libraries, measured
+// the same way on both sides, plus the bot's idle RSS with both adapters up.
+// - Slack: a signed slash command over HTTP -> the answer POSTed to response_url.
+// - Discord: INTERACTION_CREATE over the gateway -> the interaction callback.
+// Each side has its own fake server on 127.0.0.1. Not a test: it prints figures.
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { App as BoltApp, LogLevel } from '@slack/bolt';
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import pino from 'pino';
+import { createApp } from '../src/app.ts';
+import { systemClock } from '../src/core/clock.ts';
+import { migrate } from '../src/db/migrator.ts';
+import { APP_ID, chatInputInteraction, startFakeDiscord, USER_ID, type FakeDiscord } from '../test/support/fake-discord.ts';
+import { signSlackRequest, slashCommandBody, startFakeSlack, type FakeSlack } from '../test/support/fake-slack.ts';
+
+const N = Number(process.env.BENCH_N ?? 300);
+const WARMUP = 50;
+const SECRET = 'bench-signing-secret';
+const SLACK_USER = 'U111';
+const DISCORD_TOKEN = 'bench.discord.token.0000000000000';
+
+const dir = mkdtempSync(join(tmpdir(), 'bench-'));
+const template = join(dir, 'template.db');
+await migrate(`file:${template}`);
+const freshDb = (name: string) => {
+  copyFileSync(template, join(dir, name));
+  return `file:${join(dir, name)}`;
+};
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+function summary(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+}
+
+let seq = 0;
+async function slackRound(fake: FakeSlack, url: string, command: string, text: string): Promise<number> {
+  const id = `b${++seq}`;
+  const body = slashCommandBody({ command, text, user_id: SLACK_USER, trigger_id: `trig-${id}`, response_url: fake.responseUrl(id) });
+  const start = performance.now();
+  const answered = fake.waitForResponse((r) => r.id === id, 5000);
+  const res = await fetch(url, { method: 'POST', headers: signSlackRequest(SECRET, body) as unknown as Record<string, string>, body });
+  if (res.status !== 200) throw new Error(`slack answered ${res.status}`);
+  await answered;
+  return performance.now() - start;
+}
+
+async function discordRound(fake: FakeDiscord, name: string, options: unknown[]): Promise<number> {
+  const id = String(1300000000000000000n + BigInt(++seq));
+  const start = performance.now();
+  const called = fake.waitForCall((c) => c.path.startsWith(`/interactions/${id}/`), 5000);
+  fake.dispatch('INTERACTION_CREATE', chatInputInteraction({ id, name, options: options as never, userId: USER_ID }));
+  await called;
+  return performance.now() - start;
+}
+
+async function measure(round: () => Promise<number>) {
+  for (let i = 0; i < WARMUP; i++) await round();
+  const samples: number[] = [];
+  for (let i = 0; i < N; i++) samples.push(await round());
+  return summary(samples);
+}
+
+// ---------- the bot (both adapters in one process) ----------
+const botSlack = await startFakeSlack();
+const botDiscord = await startFakeDiscord();
+const app = await createApp(
+  {
+    databaseUrl: freshDb('bot.db'),
+    admins: [`slack:${SLACK_USER}`, `discord:${USER_ID}`],
+    locale: 'ko',
+    logLevel: 'silent',
+    slack: { botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: botSlack.apiUrl, port: 0 },
+    discord: { token: DISCORD_TOKEN, applicationId: APP_ID, apiUrl: botDiscord.apiBase },
+  },
+  { clock: systemClock, logger: pino({ level: 'silent' }), migrate: false, discordOptions: { rest: { retries: 0 } } },
+);
+await app.start();
+await botDiscord.waitForReady();
+for (let i = 1; i <= 30; i++) {
+  await app.bot.handleText(`/org add 기타 협력기관${i} dong=모라${i}동`, {
+    platform: 'console',
+    platformUserId: 'admin',
+    displayName: 'admin',
+    channelId: 'console',
+  });
+}
+const botSlackUrl = `http://127.0.0.1:${(app.adapters.find((a) => a.platform === 'slack') as unknown as { port: number }).port}/slack/events`;
+
+// ---------- the bare libraries ----------
+const bareSlack = await startFakeSlack();
+const bolt = new BoltApp({
+  token: 'xoxb-bare',
+  signingSecret: SECRET,
+  logLevel: LogLevel.ERROR,
+  tokenVerificationEnabled: false,
+  botId: 'B',
+  botUserId: 'U',
+  clientOptions: { slackApiUrl: bareSlack.apiUrl, retryConfig: { retries: 0 } },
+});
+for (const name of ['/help', '/org']) {
+  bolt.command(name, async ({ ack, respond, command }) => {
+    await ack();
+    await respond({ response_type: 'ephemeral', text: `echo: ${command.text}` });
+  });
+}
+const boltServer = (await bolt.start({ port: 0, host: '127.0.0.1' } as never)) as unknown as { address(): { port: number } };
+const bareSlackUrl = `http://127.0.0.1:${boltServer.address().port}/slack/events`;
+
+const bareDiscord = await startFakeDiscord();
+const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: bareDiscord.apiBase, retries: 0 } });
+client.on(Events.InteractionCreate, async (interaction) => {
+  if (interaction.isChatInputCommand()) await interaction.reply({ content: `echo: ${interaction.commandName}` });
+});
+const clientReady = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+await client.login(DISCORD_TOKEN);
+await clientReady;
+
+// ---------- measure ----------
+const cases: { name: string; bot: () => Promise<number>; bare: () => Promise<number> }[] = [
+  {
+    name: 'slack /help',
+    bot: () => slackRound(botSlack, botSlackUrl, '/help', ''),
+    bare: () => slackRound(bareSlack, bareSlackUrl, '/help', ''),
+  },
+  {
+    name: 'slack /org list',
+    bot: () => slackRound(botSlack, botSlackUrl, '/org', 'list'),
+    bare: () => slackRound(bareSlack, bareSlackUrl, '/org', 'list'),
+  },
+  {
+    name: 'discord /help',
+    bot: () => discordRound(botDiscord, 'help', []),
+    bare: () => discordRound(bareDiscord, 'help', []),
+  },
+  {
+    name: 'discord /org list',
+    bot: () => discordRound(botDiscord, 'org', [{ type: 1, name: 'list', options: [] }]),
+    bare: () => discordRound(bareDiscord, 'org', [{ type: 1, name: 'list', options: [] }]),
+  },
+];
+
+const rows: string[] = [];
+const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
+for (const c of cases) {
+  // Interleave bare and bot runs so machine noise hits both alike.
+  const bare = await measure(c.bare);
+  const bot = await measure(c.bot);
+  rows.push(
+    `| ${c.name} | ${fmt(bare.p50)} | ${fmt(bot.p50)} | ${(bot.p50 / bare.p50).toFixed(2)}× | ${fmt(bare.p99)} | ${fmt(bot.p99)} | ${(bot.p99 / bare.p99).toFixed(2)}× |`,
+  );
+}
+
+await app.stop();
+await bolt.stop();
+await client.destroy();
+
+// ---------- idle RSS: the real entry point in its own process ----------
+const rssSlack = await startFakeSlack();
+const rssDiscord = await startFakeDiscord();
+const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  env: {
+    ...process.env,
+    DATABASE_URL: freshDb('rss.db'),
+    LOG_LEVEL: 'info',
+    SLACK_BOT_TOKEN: 'xoxb-rss',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: rssSlack.apiUrl,
+    PORT: '0',
+    DISCORD_TOKEN,
+    DISCORD_APPLICATION_ID: APP_ID,
+    DISCORD_API_URL: rssDiscord.apiBase,
+  },
+  stdio: ['ignore', 'ignore', 'pipe'],
+});
+let log = '';
+child.stderr.on('data', (d) => (log += d));
+const started = Date.now();
+while (!log.includes('bot started')) {
+  if (Date.now() - started > 30_000) throw new Error(`bot did not start:\n${log}`);
+  await new Promise((r) => setTimeout(r, 100));
+}
+await new Promise((r) => setTimeout(r, 5000)); // idle
+const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+child.kill('SIGTERM');
+await new Promise((r) => child.once('exit', r));
+
+for (const fake of [botSlack, bareSlack, rssSlack]) await fake.stop();
+for (const fake of [botDiscord, bareDiscord, rssDiscord]) await fake.stop();
+
+console.log(`adapter latency, n=${N} after ${WARMUP} warm-up rounds (Node ${process.version}, ${new Date().toISOString().slice(0, 10)})`);
+console.log('| command | bare p50 | bot p50 | ratio | bare p99 | bot p99 | ratio |');
+console.log('|---|---|---|---|---|---|---|');
+for (const row of rows) console.log(row);
+console.log(`\nbot idle RSS with Slack (HTTP) and Discord connected: ${(rssKb / 1024).toFixed(1)} MB`);
+process.exit(0);
