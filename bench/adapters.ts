@@ -163,7 +163,11 @@ await client.destroy();
 // ---------- idle RSS: the real entry point in its own process ----------
 const rssSlack = await startFakeSlack();
 const rssDiscord = await startFakeDiscord();
-const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+// npm start runs the compiled bot; measure that.
+await new Promise<void>((resolve, reject) =>
+  spawn('npm', ['run', '-s', 'build'], { stdio: 'inherit' }).on('exit', (code) => (code === 0 ? resolve() : reject(new Error('build failed')))),
+);
+const child = spawn(process.execPath, ['--max-semi-space-size=1', 'dist/src/main.js'], {
   env: {
     ...process.env,
     DATABASE_URL: freshDb('rss.db'),

@@ -4,14 +4,17 @@
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { systemClock } from './core/clock.ts';
+import { migrateInChildProcess } from './db/migrate-isolated.ts';
 import { createLogger } from './logger.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  await migrateInChildProcess(config.databaseUrl);
   const app = await createApp(config, {
     clock: systemClock,
     logger,
+    migrate: false,
     console: { input: process.stdin, output: process.stdout, notices: process.stderr, interactive: Boolean(process.stdin.isTTY) },
   });
   const shutdown = async (signal: string) => {

@@ -14,8 +14,12 @@ export type SuggestKind = 'org' | 'member';
 export interface AdapterDeps {
   bot: Bot;
   logger: Logger;
-  /** False when this inbound request was handled before (platform retries). */
-  firstTime: (key: string) => Promise<boolean>;
+  /**
+   * False when this inbound request was handled before. Pass `maybeRepeat`
+   * when the platform says it is a re-delivery (then it is also looked up in
+   * the database, across restarts).
+   */
+  firstTime: (key: string, maybeRepeat?: boolean) => Promise<boolean>;
   /** Autocomplete values (Discord) for options that name an organisation or a member. */
   suggest: (kind: SuggestKind, query: string) => Promise<{ label: string; value: string }[]>;
 }

@@ -1,6 +1,8 @@
 // Turns the words and key=value pairs of a parsed command into typed options,
 // or a UserError naming the option with a correct example.
-import { isValid, parse as parseDate, format } from 'date-fns';
+import { isValid } from 'date-fns/isValid';
+import { parse as parseDate } from 'date-fns/parse';
+import { format } from 'date-fns/format';
 import type { OptionDecl, Options } from './command.ts';
 import { UserError } from './errors.ts';
 import { catalogs, choiceValues, matchChoice, type ChoiceGroup } from './i18n/index.ts';

@@ -1,7 +1,8 @@
 // Knows every declared command. Loads commands/*.ts once at start.
 import { readdir } from 'node:fs/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
+import { commandsDir, moduleExt } from '../paths.ts';
 import { DIRECT, type CommandDecl, type OptionDecl, type SubcommandDecl } from './command.ts';
 import type { Catalog } from './i18n/index.ts';
 
@@ -11,8 +12,6 @@ import type { Catalog } from './i18n/index.ts';
 export type AnyCommand = CommandDecl<any>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnySubcommand = SubcommandDecl<any>;
-
-const commandsDir = fileURLToPath(new URL('../../commands', import.meta.url));
 
 export class Registry {
   readonly #commands = new Map<string, AnyCommand>();
@@ -25,7 +24,7 @@ export class Registry {
   }
 
   static async load(dir = commandsDir): Promise<Registry> {
-    const files = (await readdir(dir)).filter((f) => f.endsWith('.ts') && !f.startsWith('_')).sort();
+    const files = (await readdir(dir)).filter((f) => f.endsWith(moduleExt) && !f.startsWith('_')).sort();
     const modules = await Promise.all(files.map((f) => import(pathToFileURL(join(dir, f)).href)));
     return new Registry(modules.map((m) => m.default as AnyCommand));
   }

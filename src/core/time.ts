@@ -1,7 +1,7 @@
 // Calendar days are Seoul days. A date option 'YYYY-MM-DD' means that day in
 // Asia/Seoul; instants are stored in UTC.
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { SEOUL } from './clock.ts';
 
 /** Midnight of a Seoul calendar day, as an instant. */

@@ -5,14 +5,14 @@
 import { readFile, readdir, mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { SchemaEngine, MigrationList } from '@prisma/schema-engine-wasm';
 import { adapterFactory } from './adapter.ts';
+import { projectRoot } from '../paths.ts';
 
-const projectRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const schemaPath = join(projectRoot, 'prisma', 'schema.prisma');
 export const migrationsDir = join(projectRoot, 'prisma', 'migrations');
 const filters = { externalTables: [], externalEnums: [] };

@@ -12,12 +12,17 @@ const MEMORY_LIMIT = 20_000;
 export function createReceipts(db: Db, clock: Clock, logger?: Logger) {
   const seen = new Set<string>();
   let lastPrune = 0;
-  return async function firstTime(key: string): Promise<boolean> {
+  /**
+   * `maybeRepeat`: the platform marked this request as a re-delivery (Slack's
+   * retry number), so it may have been handled before a restart: ask the
+   * database. First deliveries only need the memory check.
+   */
+  return async function firstTime(key: string, maybeRepeat = false): Promise<boolean> {
     if (seen.has(key)) return false;
     // Claim in memory first: a duplicate arriving while we read is refused too.
     if (seen.size >= MEMORY_LIMIT) seen.clear();
     seen.add(key);
-    if (await db.inboundReceipt.findUnique({ where: { key }, select: { key: true } })) return false;
+    if (maybeRepeat && (await db.inboundReceipt.findUnique({ where: { key }, select: { key: true } }))) return false;
     const now = clock.now();
     void persist(key, now).catch((error: unknown) => logger?.warn({ err: error }, 'could not record an inbound receipt'));
     return true;

@@ -133,6 +133,7 @@ export class DiscordAdapter implements ChatAdapter {
         return;
       }
       // Gateway replays and double deliveries: handle each interaction once.
+      // Discord never re-sends an interaction; a gateway resume can replay one within this process, which the memory check catches.
       if (!(await this.deps.firstTime(`discord:${interaction.id}`))) return;
       if (interaction.isChatInputCommand()) await this.#command(interaction);
       else if (interaction.isButton() || interaction.isStringSelectMenu()) await this.#component(interaction);

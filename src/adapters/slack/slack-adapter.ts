@@ -124,7 +124,8 @@ export class SlackAdapter implements ChatAdapter {
     this.app.use(async (args) => {
       const body = args.body as SlackBody;
       const key = body.event_id ?? body.trigger_id;
-      if (key && !(await firstTime(`slack:${key}`))) {
+      const retryNum = (args.context as { retryNum?: number }).retryNum;
+      if (key && !(await firstTime(`slack:${key}`, retryNum !== undefined && retryNum > 0))) {
         const ack = (args as { ack?: () => Promise<void> }).ack;
         if (ack) await ack();
         return;

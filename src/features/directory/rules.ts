@@ -1,5 +1,6 @@
 // Pure rules of the organisation directory (no I/O).
-import { addYears, subDays } from 'date-fns';
+import { addYears } from 'date-fns/addYears';
+import { subDays } from 'date-fns/subDays';
 import { ROLES, type Role } from '../../core/command.ts';
 import { UserError } from '../../core/errors.ts';
 
