@@ -1,11 +1,11 @@
 import { defineCommand } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
 import type { Locale } from '../src/core/i18n/index.ts';
-import { translator } from '../src/core/i18n/index.ts';
+import { choiceLabel, translator } from '../src/core/i18n/index.ts';
 import { featureContext, type Services } from '../src/features/context.ts';
 import { memberCard, roleLabels } from '../src/features/directory/cards.ts';
 import { parseRoles } from '../src/features/directory/rules.ts';
-import { addMember, findMember, memberDetails, setLocale, setRoles } from '../src/features/directory/service.ts';
+import { addMember, findMember, memberDetails, setLocale, setPreferredPlatform, setRoles } from '../src/features/directory/service.ts';
 import { adminIds, approveLink, createLinkCode, linkWithCode, requestLink } from '../src/features/directory/linking.ts';
 import { formatSeoulDateTime } from '../src/core/time.ts';
 
@@ -115,16 +115,28 @@ export default defineCommand<Services>({
     me: {
       roles: 'any',
       allowUnlinked: true,
-      options: [{ name: 'lang', type: 'choice', choices: 'locale' }],
+      options: [
+        { name: 'lang', type: 'choice', choices: 'locale' },
+        { name: 'dm', type: 'choice', choices: 'dmPlatform' },
+      ],
       handler: async (ctx) => {
         const { actor } = ctx;
         if (actor.memberId === undefined) {
           return { card: { lines: [ctx.t('member.meUnlinked', { name: actor.name, platform: actor.platform })] }, ephemeral: true };
         }
         const lang = ctx.options.lang as Locale | undefined;
-        if (lang) {
-          await setLocale(featureContext(ctx), lang);
-          return { card: { tone: 'success', lines: [translator(lang)('member.localeSet')] }, ephemeral: true };
+        const dm = ctx.options.dm as string | undefined;
+        if (lang || dm) {
+          const lines: string[] = [];
+          if (dm) {
+            await setPreferredPlatform(featureContext(ctx), dm === 'all' ? null : dm);
+            lines.push(ctx.t('member.dmSet', { platform: choiceLabel(ctx.t, 'dmPlatform', dm) }));
+          }
+          if (lang) {
+            await setLocale(featureContext(ctx), lang);
+            lines.push(translator(lang)('member.localeSet'));
+          }
+          return { card: { tone: 'success', lines }, ephemeral: true };
         }
         return { card: memberCard(ctx.t, await memberDetails(ctx.services.db, actor.memberId)), ephemeral: true };
       },

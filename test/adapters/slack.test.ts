@@ -4,6 +4,8 @@ import { actionId } from '../../src/core/actions.ts';
 import type { SlackAdapter } from '../../src/adapters/slack/slack-adapter.ts';
 import {
   blockActionBody,
+  blockActionPayload,
+  interactiveEnvelope,
   signSlackRequest,
   slashCommandBody,
   slashCommandPayload,
@@ -282,18 +284,51 @@ describe('Slack outbox: DMs, rate limits, outages, failures, restarts', () => {
 });
 
 describe('Slack Socket Mode', () => {
-  it('a slash command over the socket is acked and answered', async () => {
+  it('the same scenario over the socket: add, bind, list, press a button', async () => {
     const socketHarness = await createHarness({
       admins: [`slack:${ADMIN}`],
       slack: { botToken: 'xoxb-test', appToken: 'xapp-test', apiUrl: fake.apiUrl, port: 0 },
     });
     await socketHarness.startAdapters();
     await fake.waitForSocket();
-    const payload = slashCommandPayload({ command: '/org', text: 'add 사회복지관 소켓복지관', user_id: ADMIN, trigger_id: 'sock-1', response_url: fake.responseUrl('sock-1') }, fake);
-    const ack = await fake.socketSend(slashEnvelope(payload));
-    expect(ack.envelope_id).toBeDefined();
-    expect((await answer(fake.responseUrl('sock-1'))).text).toContain('소켓복지관(#1)');
+    const command = async (cmd: string, text: string, id: string, channel = 'C123') => {
+      const payload = slashCommandPayload(
+        { command: cmd, text, user_id: ADMIN, channel_id: channel, trigger_id: id, response_url: fake.responseUrl(id) },
+        fake,
+      );
+      const ack = await fake.socketSend(slashEnvelope(payload));
+      expect(ack.envelope_id).toBeDefined();
+      return answer(fake.responseUrl(id));
+    };
+    expect((await command('/org', 'add 사회복지관 소켓복지관', 'sock-1')).text).toContain('소켓복지관(#1)');
+    expect((await command('/channel', 'bind 소켓복지관', 'sock-2', 'C900')).text).toContain('이 채널(#C900)을 소켓복지관의 채널로');
+    expect((await command('/org', 'list', 'sock-3')).text).toContain('#1 소켓복지관');
+    const press = blockActionPayload(
+      { actionId: actionId({ command: '/org show 1', updatesMessage: true }), userId: ADMIN, channelId: 'C900', responseUrl: fake.responseUrl('sock-4') },
+      fake,
+    );
+    await fake.socketSend(interactiveEnvelope(press));
+    const shown = await answer(fake.responseUrl('sock-4'));
+    expect(shown.replace_original).toBe(true);
+    expect(JSON.stringify(shown.blocks)).toContain('slack:C900');
     expect(fake.callsTo('apps.connections.open')[0].auth).toBe('Bearer xapp-test');
     await socketHarness.close();
+  });
+});
+
+describe('Slack retries across a restart', () => {
+  it('a retry that arrives after a restart is recognised from the database', async () => {
+    const first = await slash('/org add 기타 재시도기관');
+    await answer(first.responseUrl);
+    await new Promise((r) => setTimeout(r, 50)); // the receipt is written after the answer
+    const databaseUrl = h.databaseUrl;
+    await h.close();
+    h = await createHarness({ databaseUrl, admins: [`slack:${ADMIN}`], slack: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0 } });
+    await h.startAdapters();
+    eventsUrl = `http://127.0.0.1:${(h.app.adapters.find((a) => a.platform === 'slack') as SlackAdapter).port}/slack/events`;
+    const retry = await post(first.body, { ...signSlackRequest(SECRET, first.body), 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_timeout' });
+    expect(retry.status).toBe(200);
+    expect(await h.db.organization.count()).toBe(1);
+    expect(fake.responses).toHaveLength(1);
   });
 });

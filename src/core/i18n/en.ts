@@ -90,7 +90,9 @@ export const en: Catalog = {
     'member.fieldSeats': 'Councils',
     'member.fieldAccounts': 'Linked accounts',
     'member.fieldLocale': 'Language',
+    'member.fieldDm': 'Personal notices',
     'member.meUnlinked': '{name}, your {platform} account is not linked to a member yet. Link it with `/member link <code>` or ask with `/member link`.',
+    'member.dmSet': 'Personal notices (DMs) now go to {platform}.',
     'member.rolesSet': "Set {name}'s roles to {roles}.",
     'member.lastAdmin': 'The admin role cannot be removed from the last admin. Make someone else an admin first.',
     'member.localeSet': 'Language changed to English.',
@@ -222,7 +224,7 @@ export const en: Catalog = {
           example: '/member approve 3 member=김민수',
           options: { request: 'Request number', member: 'An existing member (omit to register a new one)' },
         },
-        me: { description: 'Shows your own details', example: '/member me lang=en', options: { lang: 'Change language (ko, en)' } },
+        me: { description: 'Shows your own details', example: '/member me lang=en', options: { lang: 'Change language (ko, en)', dm: 'Where personal notices (DMs) go (slack, discord, all)' } },
       },
     },
     council: {
@@ -282,6 +284,7 @@ export const en: Catalog = {
       'chair-private': ['private co-chair', 'private chair'],
       member: ['member', 'council member'],
     },
+    dmPlatform: { slack: ['Slack'], discord: ['Discord'], console: ['console'], all: ['all', 'every linked platform'] },
     locale: { ko: ['Korean'], en: ['English'] },
   },
   csvHeaders: {

@@ -89,7 +89,9 @@ export const ko = {
     'member.fieldSeats': '협의체',
     'member.fieldAccounts': '연결된 계정',
     'member.fieldLocale': '언어',
+    'member.fieldDm': '개인 알림',
     'member.meUnlinked': '{name} 님의 {platform} 계정은 아직 구성원과 연결되지 않았습니다. `/member link <코드>` 또는 `/member link`로 연결하세요.',
+    'member.dmSet': '개인 알림(DM)은 이제 {platform}(으)로 보냅니다.',
     'member.rolesSet': '{name} 님의 역할을 {roles}(으)로 정했습니다.',
     'member.lastAdmin': '마지막 관리자의 관리자 역할은 뺄 수 없습니다. 먼저 다른 분을 관리자로 지정하세요.',
     'member.localeSet': '언어를 한국어로 바꿨습니다.',
@@ -212,7 +214,7 @@ export const ko = {
           example: '/member approve 3 member=김민수',
           options: { request: '요청 번호', member: '이미 등록된 구성원 (없으면 새로 등록)' },
         },
-        me: { description: '내 정보를 봅니다', example: '/member me lang=en', options: { lang: '언어 바꾸기 (ko, en)' } },
+        me: { description: '내 정보를 봅니다', example: '/member me lang=en', options: { lang: '언어 바꾸기 (ko, en)', dm: '개인 알림(DM)을 받을 곳 (slack, discord, all)' } },
       },
     },
     council: {
@@ -266,6 +268,7 @@ export const ko = {
       'chair-private': ['민간위원장'],
       member: ['위원'],
     },
+    dmPlatform: { slack: ['슬랙'], discord: ['디스코드'], console: ['콘솔'], all: ['모두', '연결된 모든 곳'] },
     locale: { ko: ['한국어'], en: ['영어', 'English'] },
   },
   // CSV 머리글로 받는 이름 (영문 열 이름도 함께 받음)

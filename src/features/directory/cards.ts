@@ -74,6 +74,7 @@ export function memberCard(t: Translator, member: MemberDetails): Card {
       },
       { label: t('member.fieldAccounts'), value: member.identities.map((i) => i.platform).join(', ') || '-' },
       { label: t('member.fieldLocale'), value: choiceLabel(t, 'locale', member.locale) },
+      { label: t('member.fieldDm'), value: choiceLabel(t, 'dmPlatform', member.preferredPlatform ?? 'all') },
     ],
   };
 }

@@ -219,6 +219,15 @@ export async function setLocale(ctx: FeatureContext, locale: 'ko' | 'en') {
   directoryChanged(ctx.db);
 }
 
+/** Where the member's DMs go: one platform, or null for every linked one. */
+export async function setPreferredPlatform(ctx: FeatureContext, platform: string | null) {
+  const memberId = ctx.actor.memberId as number;
+  await ctx.db.$transaction(async (tx) => {
+    await tx.member.update({ where: { id: memberId }, data: { preferredPlatform: platform } });
+    await recordAudit(tx, ctx.clock, ctx.actor, 'member.dm', `member #${memberId}`, { platform });
+  });
+}
+
 // ---------- council seats ----------
 
 export async function seatCouncilMember(
