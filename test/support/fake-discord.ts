@@ -33,6 +33,7 @@ import type {
   GatewayIdentifyData,
   GuildMemberFlags,
 } from 'discord.js';
+import { Recorder, readRaw } from './recorder.ts';
 
 /** Application id (also what discord.js reads from READY's `application.id`). */
 export const APP_ID = '1000000000000000001';
@@ -138,49 +139,6 @@ function nextInteractionId(): string {
 // ---------------------------------------------------------------------------
 // Helpers
 
-class Recorder<T> {
-  readonly items: T[] = [];
-  private waiters: { match: (item: T) => boolean; resolve: (item: T) => void }[] = [];
-
-  push(item: T): void {
-    this.items.push(item);
-    for (const w of [...this.waiters]) {
-      if (w.match(item)) {
-        this.waiters.splice(this.waiters.indexOf(w), 1);
-        w.resolve(item);
-      }
-    }
-  }
-
-  waitFor(match: (item: T) => boolean, timeoutMs: number, what: () => string): Promise<T> {
-    const found = this.items.find(match);
-    if (found !== undefined) return Promise.resolve(found);
-    return new Promise<T>((resolve, reject) => {
-      const waiter = {
-        match,
-        resolve: (item: T) => {
-          clearTimeout(timer);
-          resolve(item);
-        },
-      };
-      const timer = setTimeout(() => {
-        this.waiters.splice(this.waiters.indexOf(waiter), 1);
-        reject(new Error(`fake-discord: timed out after ${timeoutMs} ms waiting for ${what()}`));
-      }, timeoutMs);
-      this.waiters.push(waiter);
-    });
-  }
-
-  clear(): void {
-    this.items.length = 0;
-  }
-}
-
-async function readRaw(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
 
 /** Parse a REST body: JSON, or multipart with `payload_json` plus files. */
 async function parseBody(raw: Buffer, contentType: string | undefined): Promise<{ body: unknown; files: string[] }> {
@@ -291,7 +249,7 @@ interface KnownInteraction {
 
 export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<FakeDiscord> {
   const heartbeatInterval = opts.heartbeatIntervalMs ?? 45000;
-  const calls = new Recorder<DiscordCall>();
+  const calls = new Recorder<DiscordCall>('fake-discord');
   const gatewayFrames: { op: number; d: unknown }[] = [];
   const messages = new Map<string, APIMessage>();
   /** interaction token -> id of its original response message */

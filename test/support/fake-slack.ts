@@ -14,6 +14,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, WebSocket, type RawData } from 'ws';
+import { Recorder, readRaw } from './recorder.ts';
 
 /** Workspace and bot identities the fake answers with. */
 export const SLACK_TEAM_ID = 'T123';
@@ -138,50 +139,6 @@ export interface FakeSlack {
 // ---------------------------------------------------------------------------
 // Small shared helpers
 
-/** A list that can be awaited for an item matching a predicate. */
-class Recorder<T> {
-  readonly items: T[] = [];
-  private waiters: { match: (item: T) => boolean; resolve: (item: T) => void }[] = [];
-
-  push(item: T): void {
-    this.items.push(item);
-    for (const w of [...this.waiters]) {
-      if (w.match(item)) {
-        this.waiters.splice(this.waiters.indexOf(w), 1);
-        w.resolve(item);
-      }
-    }
-  }
-
-  waitFor(match: (item: T) => boolean, timeoutMs: number, what: () => string): Promise<T> {
-    const found = this.items.find(match);
-    if (found !== undefined) return Promise.resolve(found);
-    return new Promise<T>((resolve, reject) => {
-      const waiter = {
-        match,
-        resolve: (item: T) => {
-          clearTimeout(timer);
-          resolve(item);
-        },
-      };
-      const timer = setTimeout(() => {
-        this.waiters.splice(this.waiters.indexOf(waiter), 1);
-        reject(new Error(`fake-slack: timed out after ${timeoutMs} ms waiting for ${what()}`));
-      }, timeoutMs);
-      this.waiters.push(waiter);
-    });
-  }
-
-  clear(): void {
-    this.items.length = 0;
-  }
-}
-
-async function readRaw(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
 
 /** Parse a string as JSON when it looks like a JSON object or array; else keep it. */
 function maybeJson(value: string): unknown {
@@ -240,8 +197,8 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
   const botId = opts.botId ?? SLACK_BOT_ID;
   const teamId = opts.teamId ?? SLACK_TEAM_ID;
 
-  const calls = new Recorder<SlackCall>();
-  const responses = new Recorder<SlackResponseCall>();
+  const calls = new Recorder<SlackCall>('fake-slack');
+  const responses = new Recorder<SlackResponseCall>('fake-slack');
   const uploads: SlackUpload[] = [];
   const socketFrames: SocketAck[] = [];
   const overrides = new Map<string, SlackAnswer[]>();
