@@ -13,6 +13,8 @@ import { App as BoltApp, LogLevel } from '@slack/bolt';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import pino from 'pino';
 import { createApp } from '../src/app.ts';
+import { cardToMessage } from '../src/adapters/discord/components.ts';
+import { cardToBlocks } from '../src/adapters/slack/blocks.ts';
 import { systemClock } from '../src/core/clock.ts';
 import { migrate } from '../src/db/migrator.ts';
 import { APP_ID, chatInputInteraction, startFakeDiscord, USER_ID, type FakeDiscord } from '../test/support/fake-discord.ts';
@@ -50,11 +52,11 @@ async function slackRound(fake: FakeSlack, url: string, command: string, text: s
   return performance.now() - start;
 }
 
-async function discordRound(fake: FakeDiscord, name: string, options: unknown[]): Promise<number> {
+async function discordRound(fake: FakeDiscord, name: string, options: unknown[], channelId?: string): Promise<number> {
   const id = String(1300000000000000000n + BigInt(++seq));
   const start = performance.now();
   const called = fake.waitForCall((c) => c.path.startsWith(`/interactions/${id}/`), 5000);
-  fake.dispatch('INTERACTION_CREATE', chatInputInteraction({ id, name, options: options as never, userId: USER_ID }));
+  fake.dispatch('INTERACTION_CREATE', chatInputInteraction({ id, name, options: options as never, userId: USER_ID, channelId }));
   await called;
   return performance.now() - start;
 }
@@ -103,10 +105,14 @@ const bolt = new BoltApp({
   botUserId: 'U',
   clientOptions: { slackApiUrl: bareSlack.apiUrl, retryConfig: { retries: 0 } },
 });
+// The bare app either echoes (the issue's baseline) or sends the very message
+// the bot would send ("same message"), which isolates the bot's own overhead.
+const richSlack = new Map<string, { text: string; blocks: unknown[] }>();
 for (const name of ['/help', '/org']) {
   bolt.command(name, async ({ ack, respond, command }) => {
     await ack();
-    await respond({ response_type: 'ephemeral', text: `echo: ${command.text}` });
+    const rich = command.text.startsWith('rich') ? richSlack.get(name) : undefined;
+    await respond(rich ? ({ response_type: 'ephemeral', ...rich } as never) : { response_type: 'ephemeral', text: `echo: ${command.text}` });
   });
 }
 const boltServer = (await bolt.start({ port: 0, host: '127.0.0.1' } as never)) as unknown as { address(): { port: number } };
@@ -114,45 +120,64 @@ const bareSlackUrl = `http://127.0.0.1:${boltServer.address().port}/slack/events
 
 const bareDiscord = await startFakeDiscord();
 const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: bareDiscord.apiBase, retries: 0 } });
+const richDiscord = new Map<string, object>();
 client.on(Events.InteractionCreate, async (interaction) => {
-  if (interaction.isChatInputCommand()) await interaction.reply({ content: `echo: ${interaction.commandName}` });
+  if (!interaction.isChatInputCommand()) return;
+  const rich = interaction.channelId === 'rich' ? richDiscord.get(interaction.commandName) : undefined;
+  await interaction.reply(rich ?? { content: `echo: ${interaction.commandName}` });
 });
 const clientReady = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
 await client.login(DISCORD_TOKEN);
 await clientReady;
 
+// The messages the bot sends for these commands, for the "same message" baseline.
+const admin = { platform: 'console' as const, platformUserId: 'admin', displayName: 'admin', channelId: 'console' };
+for (const [slackName, discordName, text] of [
+  ['/help', 'help', '/help'],
+  ['/org', 'org', '/org list'],
+] as const) {
+  const reply = await app.bot.handleText(text, admin);
+  richSlack.set(slackName, cardToBlocks(reply.card));
+  richDiscord.set(discordName, cardToMessage(reply.card));
+}
+
 // ---------- measure ----------
-const cases: { name: string; bot: () => Promise<number>; bare: () => Promise<number> }[] = [
+const cases: { name: string; bot: () => Promise<number>; bare: () => Promise<number>; same: () => Promise<number> }[] = [
   {
     name: 'slack /help',
     bot: () => slackRound(botSlack, botSlackUrl, '/help', ''),
     bare: () => slackRound(bareSlack, bareSlackUrl, '/help', ''),
+    same: () => slackRound(bareSlack, bareSlackUrl, '/help', 'rich'),
   },
   {
     name: 'slack /org list',
     bot: () => slackRound(botSlack, botSlackUrl, '/org', 'list'),
     bare: () => slackRound(bareSlack, bareSlackUrl, '/org', 'list'),
+    same: () => slackRound(bareSlack, bareSlackUrl, '/org', 'rich list'),
   },
   {
     name: 'discord /help',
     bot: () => discordRound(botDiscord, 'help', []),
     bare: () => discordRound(bareDiscord, 'help', []),
+    same: () => discordRound(bareDiscord, 'help', [], 'rich'),
   },
   {
     name: 'discord /org list',
     bot: () => discordRound(botDiscord, 'org', [{ type: 1, name: 'list', options: [] }]),
     bare: () => discordRound(bareDiscord, 'org', [{ type: 1, name: 'list', options: [] }]),
+    same: () => discordRound(bareDiscord, 'org', [{ type: 1, name: 'list', options: [] }], 'rich'),
   },
 ];
 
 const rows: string[] = [];
-const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
+const fmt = (ms: number) => `${ms.toFixed(2)}`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 for (const c of cases) {
-  // Interleave bare and bot runs so machine noise hits both alike.
   const bare = await measure(c.bare);
+  const same = await measure(c.same);
   const bot = await measure(c.bot);
   rows.push(
-    `| ${c.name} | ${fmt(bare.p50)} | ${fmt(bot.p50)} | ${(bot.p50 / bare.p50).toFixed(2)}× | ${fmt(bare.p99)} | ${fmt(bot.p99)} | ${(bot.p99 / bare.p99).toFixed(2)}× |`,
+    `| ${c.name} | ${fmt(bare.p50)} / ${fmt(bare.p99)} | ${fmt(same.p50)} / ${fmt(same.p99)} | ${fmt(bot.p50)} / ${fmt(bot.p99)} | ${ratio(bot.p50, bare.p50)} / ${ratio(bot.p99, bare.p99)} | ${ratio(bot.p50, same.p50)} / ${ratio(bot.p99, same.p99)} |`,
   );
 }
 
@@ -199,8 +224,9 @@ for (const fake of [botSlack, bareSlack, rssSlack]) await fake.stop();
 for (const fake of [botDiscord, bareDiscord, rssDiscord]) await fake.stop();
 
 console.log(`adapter latency, n=${N} after ${WARMUP} warm-up rounds (Node ${process.version}, ${new Date().toISOString().slice(0, 10)})`);
-console.log('| command | bare p50 | bot p50 | ratio | bare p99 | bot p99 | ratio |');
-console.log('|---|---|---|---|---|---|---|');
+console.log('p50 / p99 in ms; "bare echo" answers a one-line text, "bare same" sends the exact message the bot sends');
+console.log('| command | bare echo | bare same | bot | bot ÷ echo | bot ÷ same |');
+console.log('|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);
 console.log(`\nbot idle RSS with Slack (HTTP) and Discord connected: ${(rssKb / 1024).toFixed(1)} MB`);
 process.exit(0);

@@ -56,10 +56,11 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     resolveActor: (invocation) => resolveActor({ db, clock, admins: config.admins, defaultLocale: config.locale }, invocation),
   });
 
+  const receipts = createReceipts(db, clock, logger);
   const deps: AdapterDeps = {
     bot: bot as Bot,
     logger,
-    firstTime: createReceipts(db, clock, logger),
+    firstTime: receipts,
     suggest: (kind, query) => suggest(db, kind, query),
   };
   const adapters: ChatAdapter[] = [];
@@ -103,6 +104,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     async stop() {
       for (const sender of senders.values()) await sender.stop();
       for (const adapter of adapters) await adapter.stop();
+      await receipts.flush();
       await db.$disconnect();
     },
   };

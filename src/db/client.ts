@@ -5,7 +5,7 @@ import { adapterFactory, sqliteFilePath } from './adapter.ts';
 import { migrate } from './migrator.ts';
 
 export type Db = InstanceType<typeof PrismaClient>;
-export type { Prisma } from '../generated/prisma/client.ts';
+export { Prisma } from '../generated/prisma/client.ts';
 
 export async function openDatabase(databaseUrl: string, options: { migrate?: boolean } = {}): Promise<Db> {
   if (options.migrate !== false) await migrate(databaseUrl);

@@ -320,7 +320,6 @@ describe('Slack retries across a restart', () => {
   it('a retry that arrives after a restart is recognised from the database', async () => {
     const first = await slash('/org add 기타 재시도기관');
     await answer(first.responseUrl);
-    await new Promise((r) => setTimeout(r, 50)); // the receipt is written after the answer
     const databaseUrl = h.databaseUrl;
     await h.close();
     h = await createHarness({ databaseUrl, admins: [`slack:${ADMIN}`], slack: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0 } });
