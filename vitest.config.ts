@@ -1,4 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+// Each run gets its own scratch folder; workers inherit it through the environment.
+process.env.TEST_TMP_DIR ??= join(import.meta.dirname, '.test-tmp', randomUUID());
 
 export default defineConfig({
   test: {
