@@ -1,0 +1,348 @@
+// Korean public holidays (관공서 공휴일) for scheduling meetings. Pure rules:
+// no I/O, no clock. A date is a Seoul calendar day written 'YYYY-MM-DD'; the
+// arithmetic below runs on UTC midnights, which is exact for calendar days and
+// independent of the host's time zone.
+//
+// Where the dates come from
+// - Lunar holidays (설날, 부처님오신날, 추석): `korean-lunar-calendar`, a
+//   zero-dependency table of the Korean (KASI) lunar calendar up to 2050. We
+//   only ask it for the solar date of lunar 1/1, 4/8 and 8/15.
+// - Everything else is the law, written out below (공휴일에 관한 법률 and
+//   관공서의 공휴일에 관한 규정), plus a small table of election days and
+//   임시공휴일 that cannot be computed.
+// Why not the alternatives (checked against the official 월력요항 dates):
+// - `date-holidays` (KR) gets the tested substitutes right but has no 노동절,
+//   a public holiday since 2026; its 2033 추석 is 10-07 where KASI has 09-08
+//   (the "2033 leap month" question, settled in Korea as 윤11월); it lists one
+//   day twice when two substitutes coincide (2025-05-06); and it brings
+//   lodash, js-yaml and a moment-timezone tree for what is ~15 rules here.
+// - `@hyunbinseo/holidays-kr` is the gazette itself, but only 2018–2027 and
+//   async; the scheduler plans series years ahead. Its data is what the tests
+//   compare against for those years.
+import lunarModule from 'korean-lunar-calendar';
+
+export type HolidayKind = 'fixed' | 'lunar' | 'substitute' | 'election' | 'extra';
+
+export interface Holiday {
+  /** Seoul calendar day, 'YYYY-MM-DD'. */
+  readonly date: string;
+  /** Korean name, e.g. '설날', '추석', '대체공휴일(추석)'. */
+  readonly name: string;
+  readonly kind: HolidayKind;
+}
+
+/** What to do with a meeting that falls on a day that is not a working day. */
+export type HolidayPolicy = 'next' | 'previous' | 'skip' | 'keep';
+
+/**
+ * Years this module answers for. From 2018: the first year whose election days
+ * and 임시공휴일 are verified in AD_HOC below. To 2050: the end of the lunar
+ * table. Other years throw a RangeError rather than guess.
+ */
+export const HOLIDAY_YEARS = { min: 2018, max: 2050 } as const;
+
+/**
+ * Election days (임기만료 선거일 are public holidays by law) and 임시공휴일
+ * (designated by the government, case by case). Each date here is in the
+ * official 월력요항 / gazette data. Years after the last entry have none yet:
+ * add the next election when it is fixed (the next 국회의원 선거 is due in
+ * April 2028) and a 임시공휴일 when it is designated. Until then an admin
+ * closure (`extra`) covers it.
+ */
+const AD_HOC: readonly Holiday[] = [
+  { date: '2018-06-13', name: '제7회 전국동시지방선거', kind: 'election' },
+  { date: '2020-04-15', name: '제21대 국회의원 선거', kind: 'election' },
+  { date: '2020-08-17', name: '임시공휴일', kind: 'extra' },
+  { date: '2022-03-09', name: '제20대 대통령 선거', kind: 'election' },
+  { date: '2022-06-01', name: '제8회 전국동시지방선거', kind: 'election' },
+  { date: '2023-10-02', name: '임시공휴일', kind: 'extra' },
+  { date: '2024-04-10', name: '제22대 국회의원 선거', kind: 'election' },
+  { date: '2024-10-01', name: '임시공휴일(국군의 날)', kind: 'extra' },
+  { date: '2025-01-27', name: '임시공휴일', kind: 'extra' },
+  // A presidential by-election: legally a 임시공휴일, listed as an election.
+  { date: '2025-06-03', name: '제21대 대통령 선거', kind: 'election' },
+  { date: '2026-06-03', name: '제9회 전국동시지방선거', kind: 'election' },
+];
+
+/**
+ * How a holiday earns a 대체공휴일 (관공서의 공휴일에 관한 규정 제3조):
+ * - 'sunday-or-overlap': 설날·추석 연휴 days, when one falls on a Sunday or on
+ *   another holiday. A Saturday alone does not count.
+ * - 'weekend-or-overlap': the others that have one, when on a Saturday, a
+ *   Sunday or another holiday.
+ * The substitute is the first following day that is neither a weekend day nor
+ * a holiday nor already a substitute; two substitutes never share a day.
+ */
+type SubstituteRule = 'sunday-or-overlap' | 'weekend-or-overlap' | 'none';
+
+interface FixedHoliday {
+  month: number;
+  day: number;
+  name: string;
+  /** First year it is a public holiday; absent = for the whole supported range. */
+  since?: number;
+  /** First year it earns a substitute; absent = never. */
+  substituteSince?: number;
+}
+
+// 2014: 설·추석 and 어린이날. August 2021: 3·1절, 광복절, 개천절, 한글날 (the
+// 2021 rule reached 광복절 onwards; 3·1절 2021 was a Monday anyway). May 2023:
+// 부처님오신날 and 성탄절 (2023-05-27 was the first). 2026: 제헌절 is a public
+// holiday again (공휴일법 now names every 국경일, so the 국경일 substitute rule
+// covers it: the 2027 월력요항 has 2027-07-19 대체공휴일(제헌절)), and 노동절
+// (5/1) became a public holiday by the April 2026 amendment, with substitutes
+// (2027-05-03 in the 2027 월력요항). 신정 and 현충일 never have one.
+const FIXED: readonly FixedHoliday[] = [
+  { month: 1, day: 1, name: '신정' },
+  { month: 3, day: 1, name: '3·1절', substituteSince: 2021 },
+  { month: 5, day: 1, name: '노동절', since: 2026, substituteSince: 2026 },
+  { month: 5, day: 5, name: '어린이날', substituteSince: 2014 },
+  { month: 6, day: 6, name: '현충일' },
+  { month: 7, day: 17, name: '제헌절', since: 2026, substituteSince: 2026 },
+  { month: 8, day: 15, name: '광복절', substituteSince: 2021 },
+  { month: 10, day: 3, name: '개천절', substituteSince: 2021 },
+  { month: 10, day: 9, name: '한글날', substituteSince: 2021 },
+  { month: 12, day: 25, name: '성탄절', substituteSince: 2023 },
+];
+
+const SEOLLAL_CHUSEOK_SUBSTITUTE_SINCE = 2014;
+const BUDDHA_SUBSTITUTE_SINCE = 2023;
+
+// ---------------------------------------------------------------- dates
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** 'YYYY-MM-DD' -> UTC midnight in ms; a RangeError for anything else. */
+function toDay(date: string): number {
+  const match = ISO_DATE.exec(date);
+  if (match) {
+    const [, y, m, d] = match.map(Number);
+    const ms = Date.UTC(y, m - 1, d);
+    // Date.UTC maps years 0–99 to 1900+; ISO_DATE already demands four digits.
+    const back = new Date(ms);
+    if (back.getUTCFullYear() === y && back.getUTCMonth() === m - 1 && back.getUTCDate() === d) return ms;
+  }
+  throw new RangeError(`not a calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`);
+}
+
+function fromDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+function ymd(year: number, month: number, day: number): string {
+  return fromDay(Date.UTC(year, month - 1, day));
+}
+
+function addDays(date: string, days: number): string {
+  return fromDay(toDay(date) + days * DAY_MS);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+function weekday(date: string): number {
+  return new Date(toDay(date)).getUTCDay();
+}
+
+function isWeekend(date: string): boolean {
+  const dow = weekday(date);
+  return dow === 0 || dow === 6;
+}
+
+// ---------------------------------------------------------------- lunar
+
+// The package's ESM build default-exports the class, but its bundled .d.ts is
+// read as CommonJS under NodeNext, so TypeScript places the class one
+// `.default` deeper than it is at run time. Accept either shape.
+type LunarCalendarClass = typeof lunarModule.default;
+const KoreanLunarCalendar: LunarCalendarClass =
+  (lunarModule as unknown as { default?: LunarCalendarClass }).default ?? (lunarModule as unknown as LunarCalendarClass);
+const lunar = new KoreanLunarCalendar();
+
+/** The solar date of a (non-leap) Korean lunar date. */
+function lunarToSolar(year: number, month: number, day: number): string {
+  if (!lunar.setLunarDate(year, month, day, false)) {
+    throw new RangeError(`lunar ${year}-${month}-${day} is outside the lunar table`);
+  }
+  const solar = lunar.getSolarCalendar();
+  return ymd(solar.year, solar.month, solar.day);
+}
+
+// ---------------------------------------------------------------- the year
+
+interface Candidate extends Holiday {
+  rule: SubstituteRule;
+  /** The name a substitute carries: '대체공휴일(<label>)'. */
+  label: string;
+}
+
+interface YearTable {
+  list: readonly Holiday[];
+  byDate: ReadonlyMap<string, readonly Holiday[]>;
+}
+
+const years = new Map<number, YearTable>();
+
+function checkYear(year: number): void {
+  if (!Number.isInteger(year) || year < HOLIDAY_YEARS.min || year > HOLIDAY_YEARS.max) {
+    throw new RangeError(`Korean holidays are known for ${HOLIDAY_YEARS.min}–${HOLIDAY_YEARS.max}, not ${year}`);
+  }
+}
+
+function baseHolidays(year: number): Candidate[] {
+  const out: Candidate[] = [];
+  for (const f of FIXED) {
+    if (f.since !== undefined && year < f.since) continue;
+    const rule: SubstituteRule =
+      f.substituteSince !== undefined && year >= f.substituteSince ? 'weekend-or-overlap' : 'none';
+    out.push({ date: ymd(year, f.month, f.day), name: f.name, kind: 'fixed', rule, label: f.name });
+  }
+
+  const threeDays = (centre: string, label: string): void => {
+    const rule: SubstituteRule = year >= SEOLLAL_CHUSEOK_SUBSTITUTE_SINCE ? 'sunday-or-overlap' : 'none';
+    out.push({ date: addDays(centre, -1), name: `${label} 전날`, kind: 'lunar', rule, label });
+    out.push({ date: centre, name: label, kind: 'lunar', rule, label });
+    out.push({ date: addDays(centre, 1), name: `${label} 다음 날`, kind: 'lunar', rule, label });
+  };
+  threeDays(lunarToSolar(year, 1, 1), '설날');
+  out.push({
+    date: lunarToSolar(year, 4, 8),
+    name: '부처님오신날',
+    kind: 'lunar',
+    rule: year >= BUDDHA_SUBSTITUTE_SINCE ? 'weekend-or-overlap' : 'none',
+    label: '부처님오신날',
+  });
+  threeDays(lunarToSolar(year, 8, 15), '추석');
+
+  for (const h of AD_HOC) {
+    if (h.date.startsWith(`${year}-`)) out.push({ ...h, rule: 'none', label: h.name });
+  }
+  return out;
+}
+
+/** On a shared weekday, who keeps the day: no-substitute holidays, then solar ones, then lunar. */
+function keepOrder(c: Candidate): number {
+  if (c.rule === 'none') return 0;
+  return c.kind === 'lunar' ? 2 : 1;
+}
+
+function substitutes(base: readonly Candidate[]): Holiday[] {
+  const byDate = new Map<string, Candidate[]>();
+  for (const c of base) byDate.set(c.date, [...(byDate.get(c.date) ?? []), c]);
+  const taken = new Set(byDate.keys());
+  const out: Holiday[] = [];
+
+  for (const date of [...byDate.keys()].sort()) {
+    const here = [...byDate.get(date)!].sort((a, b) => keepOrder(a) - keepOrder(b));
+    const dow = weekday(date);
+    const owed = here.filter((c, i) => {
+      if (c.rule === 'none') return false;
+      if (dow === 0) return true; // Sunday: every rule counts it
+      if (dow === 6) return c.rule === 'weekend-or-overlap' || here.length > 1;
+      return i > 0; // a weekday: the first one keeps it, the rest overlap
+    });
+    for (const c of owed) {
+      let day = addDays(date, 1);
+      while (isWeekend(day) || taken.has(day)) day = addDays(day, 1);
+      taken.add(day);
+      out.push({ date: day, name: `대체공휴일(${c.label})`, kind: 'substitute' });
+    }
+  }
+  return out;
+}
+
+function yearTable(year: number): YearTable {
+  checkYear(year);
+  let table = years.get(year);
+  if (!table) {
+    const base = baseHolidays(year);
+    const all: Holiday[] = [
+      ...base.map(({ date, name, kind }) => Object.freeze({ date, name, kind })),
+      ...substitutes(base).map((h) => Object.freeze(h)),
+    ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    const byDate = new Map<string, Holiday[]>();
+    for (const h of all) byDate.set(h.date, [...(byDate.get(h.date) ?? []), h]);
+    table = { list: Object.freeze(all), byDate };
+    years.set(year, table);
+  }
+  return table;
+}
+
+function yearOf(date: string): number {
+  return new Date(toDay(date)).getUTCFullYear();
+}
+
+// ---------------------------------------------------------------- API
+
+/**
+ * The public holidays of a year, by date (a day may carry two, e.g. 2025-05-05
+ * 어린이날 and 부처님오신날). Memoised per year; the result is frozen.
+ */
+export function koreanHolidays(year: number): readonly Holiday[] {
+  return yearTable(year).list;
+}
+
+/** The holidays on one day (empty on an ordinary day). */
+export function holidaysOn(date: string): readonly Holiday[] {
+  return yearTable(yearOf(date)).byDate.get(date) ?? [];
+}
+
+/**
+ * A public holiday, or a day in `extra` (admin-added closures, e.g. a centre's
+ * 휴관일). Weekends are not holidays as such: see isWorkingDay.
+ */
+export function isHoliday(date: string, extra?: ReadonlySet<string>): boolean {
+  toDay(date);
+  return (extra?.has(date) ?? false) || yearTable(yearOf(date)).byDate.has(date);
+}
+
+/** Monday to Friday, and neither a holiday nor an `extra` closure. */
+export function isWorkingDay(date: string, extra?: ReadonlySet<string>): boolean {
+  return !isWeekend(date) && !isHoliday(date, extra);
+}
+
+/** A year of closures in a row is a configuration mistake, not a calendar. */
+const MAX_SHIFT_DAYS = 366;
+
+function stepToWorkingDay(date: string, step: 1 | -1, extra?: ReadonlySet<string>): string {
+  let day = date;
+  for (let i = 0; i < MAX_SHIFT_DAYS; i++) {
+    day = addDays(day, step);
+    if (isWorkingDay(day, extra)) return day;
+  }
+  throw new RangeError(`no working day within ${MAX_SHIFT_DAYS} days of ${date}`);
+}
+
+/**
+ * Where a meeting on `date` goes when that day is not a working day (a
+ * weekend, a holiday or an `extra` closure): 'next' / 'previous' working day,
+ * 'skip' (null), or 'keep' the date. A working day is returned unchanged
+ * whatever the policy. A series that meets on Saturdays on purpose should ask
+ * isHoliday itself, or use 'keep'.
+ */
+export function shiftForHoliday(
+  date: string,
+  policy: HolidayPolicy,
+  extra?: ReadonlySet<string>,
+): string | null {
+  if (isWorkingDay(date, extra)) return date;
+  switch (policy) {
+    case 'keep':
+      return date;
+    case 'skip':
+      return null;
+    case 'next':
+      return stepToWorkingDay(date, 1, extra);
+    case 'previous':
+      return stepToWorkingDay(date, -1, extra);
+  }
+}
+
+/** The first working day of a month (1–12), or null if `extra` closes all of it. */
+export function firstWorkingDayOfMonth(year: number, month: number, extra?: ReadonlySet<string>): string | null {
+  if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`not a month: ${month}`);
+  checkYear(year);
+  for (let day = ymd(year, month, 1); yearOf(day) === year && Number(day.slice(5, 7)) === month; day = addDays(day, 1)) {
+    if (isWorkingDay(day, extra)) return day;
+  }
+  return null;
+}
