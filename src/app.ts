@@ -14,6 +14,7 @@ import { openDatabase, type Db } from './db/client.ts';
 import { Outbox } from './delivery/outbox.ts';
 import { createReceipts } from './delivery/receipts.ts';
 import { OutboxSender, type SenderOptions } from './delivery/sender.ts';
+import { Scheduler, type SchedulerOptions } from './scheduler/scheduler.ts';
 import type { Services } from './features/context.ts';
 import { resolveActor } from './features/directory/identity.ts';
 import { reportFailedDelivery, suggest } from './features/directory/service.ts';
@@ -26,6 +27,8 @@ export interface AppOptions {
   sender?: SenderOptions;
   /** Skip migrations (tests copy an already-migrated database). */
   migrate?: boolean;
+  /** Durable jobs: retry/timeout tuning, and the node-cron expression start() ticks on (default every 30 s). */
+  scheduler?: SchedulerOptions & { cron?: string };
   /** Extra Discord adapter options (tests shorten timeouts). */
   discordOptions?: DiscordAdapterOptions;
 }
@@ -36,6 +39,8 @@ export interface App {
   outbox: Outbox;
   adapters: ChatAdapter[];
   senders: Map<Platform, OutboxSender>;
+  /** Durable jobs; features register their job kinds on it. Tests call scheduler.tick() themselves. */
+  scheduler: Scheduler;
   console?: ConsoleAdapter;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -48,6 +53,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const senders = new Map<Platform, OutboxSender>();
   const outbox = new Outbox(db, clock, () => new Set(senders.keys()), (platform) => senders.get(platform)?.nudge());
   const services: Services = { db, admins: config.admins, deliver: outbox };
+  const scheduler = new Scheduler(db, clock, logger, options.scheduler);
   const bot = new Bot<Services>({
     registry,
     services,
@@ -95,13 +101,20 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     outbox,
     adapters,
     senders,
+    scheduler,
     console: consoleAdapter,
     async start() {
       for (const adapter of adapters) await adapter.start();
       for (const sender of senders.values()) await sender.start();
+      // After the senders, so what due jobs deliver goes out. No other process
+      // of this bot runs jobs, so every job left running was abandoned by a crash.
+      await scheduler.recover({ startup: true });
+      scheduler.start(options.scheduler?.cron);
       logger.info({ adapters: adapters.map((a) => a.platform), commands: registry.all().length }, 'bot started');
     },
     async stop() {
+      // First: a job in progress still delivers through the outbox and writes to the database.
+      await scheduler.stop();
       for (const sender of senders.values()) await sender.stop();
       for (const adapter of adapters) await adapter.stop();
       await receipts.flush();

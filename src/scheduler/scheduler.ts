@@ -339,7 +339,6 @@ export class Scheduler {
    */
   start(cronExpression = '*/30 * * * * *'): void {
     if (this.#task) return;
-    this.#stopped = false;
     this.#task = cron.createTask(cronExpression, () => this.nudge(), {
       name: 'scheduler',
       timezone: SEOUL,
@@ -348,6 +347,7 @@ export class Scheduler {
       suppressMissedWarning: true,
       logger: cronLogger(this.logger),
     });
+    this.#stopped = false;
     void this.#task.start();
     void this.nudge();
   }

@@ -140,10 +140,10 @@ describe('overlapping ticks never run a job twice', () => {
     one.register('reminder', slow(runs));
     two.register('reminder', slow(runs));
     await scheduleMany(one, 20);
-    const [a, b] = await Promise.all([one.tick(), two.tick(), one.tick(), two.tick()]);
+    const results = await Promise.all([one.tick(), two.tick(), one.tick(), two.tick()]);
+    expect(results.reduce((sum, r) => sum + r.ran, 0)).toBe(20);
     expect(runs).toHaveLength(20);
     expect(new Set(runs).size).toBe(20);
-    expect(a.ran + b.ran).toBeLessThanOrEqual(20);
     expect(await h.db.job.count({ where: { status: 'done', attempts: 1 } })).toBe(20);
   });
 });
