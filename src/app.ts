@@ -15,6 +15,7 @@ import { Outbox } from './delivery/outbox.ts';
 import { createReceipts } from './delivery/receipts.ts';
 import { OutboxSender, type SenderOptions } from './delivery/sender.ts';
 import { Scheduler, type SchedulerOptions } from './scheduler/scheduler.ts';
+import { ensureMeetupJobs, registerMeetupJobs } from './features/meetups/jobs.ts';
 import type { Services } from './features/context.ts';
 import { resolveActor } from './features/directory/identity.ts';
 import { reportFailedDelivery, suggest } from './features/directory/service.ts';
@@ -52,8 +53,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const registry = await Registry.load();
   const senders = new Map<Platform, OutboxSender>();
   const outbox = new Outbox(db, clock, () => new Set(senders.keys()), (platform) => senders.get(platform)?.nudge());
-  const services: Services = { db, admins: config.admins, deliver: outbox };
   const scheduler = new Scheduler(db, clock, logger, options.scheduler);
+  const services: Services = { db, admins: config.admins, deliver: outbox, scheduler };
+  registerMeetupJobs({ db, clock, deliver: outbox, scheduler, logger, locale: config.locale });
   const bot = new Bot<Services>({
     registry,
     services,
@@ -109,6 +111,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       // After the senders, so what due jobs deliver goes out. No other process
       // of this bot runs jobs, so every job left running was abandoned by a crash.
       await scheduler.recover({ startup: true });
+      await ensureMeetupJobs(db, scheduler, clock.now());
       scheduler.start(options.scheduler?.cron);
       logger.info({ adapters: adapters.map((a) => a.platform), commands: registry.all().length }, 'bot started');
     },

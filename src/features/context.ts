@@ -3,12 +3,14 @@ import type { Actor } from '../core/command.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Deliverer } from '../core/deliver.ts';
 import type { Db } from '../db/client.ts';
+import type { Scheduler } from '../scheduler/scheduler.ts';
 
 export interface Services {
   db: Db;
   /** BOT_ADMINS entries (platform:userId) linked as admins on first contact. */
   admins: readonly string[];
   deliver: Deliverer;
+  scheduler: Scheduler;
 }
 
 export interface FeatureContext {
