@@ -169,6 +169,16 @@ describe('Slack HTTP mode', () => {
     expect(await h.db.organization.count()).toBe(0);
   });
 
+  it('/meetup ics answers in the channel and sends the .ics file to the caller\'s DM', async () => {
+    await h.run('/org add 사회복지관 행복복지관', '/meetup create title=정례모임 kind=정례모임 org=행복복지관 repeat=monthly:2:화 start=2026-12-01 time=14:00');
+    const reply = await answer((await slash('/meetup ics 1 months=2')).responseUrl);
+    expect(reply.text).toContain('달력 파일(.ics)을 만들었습니다: 일정 2건');
+    const complete = await fake.waitForCall('files.completeUploadExternal');
+    expect(complete.body.channel_id).toBe(`D${ADMIN}`);
+    expect(JSON.stringify(complete.body.files)).toContain('meetup-1.ics');
+    expect(fake.uploads[0].bytes).toBeGreaterThan(200);
+  });
+
   it('an unlinked user is told how to link; an admin approves the request by button', async () => {
     await answer((await slash('/member me')).responseUrl); // links the admin (BOT_ADMINS)
     const refused = await answer((await slash('/org list', { user_id: 'U999', user_name: 'newbie' })).responseUrl);

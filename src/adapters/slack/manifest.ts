@@ -8,6 +8,7 @@ export const SLACK_SCOPES = [
   'commands', // slash commands
   'chat:write', // post announcements and replies in channels the bot was invited to
   'im:write', // open DMs for personal reminders (conversations.open)
+  'files:write', // send calendar files (.ics) to the person who asked, in their DM
   'channels:history', // after a crash, check whether a message was already posted (exactly once)
   'groups:history', // the same in private channels
   'im:history', // the same in DMs

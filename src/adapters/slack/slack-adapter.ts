@@ -148,6 +148,7 @@ export class SlackAdapter implements ChatAdapter {
           return;
         }
         await respond(this.#response(reply) as never);
+        await this.#sendFiles(reply, payload.user_id);
       });
     }
 
@@ -193,6 +194,20 @@ export class SlackAdapter implements ChatAdapter {
     this.app.error(async (error) => {
       logger.error({ err: error, platform: 'slack' }, 'slack listener failed');
     });
+  }
+
+  /** Files (e.g. an .ics) go to the caller's DM: Slack cannot attach a file to an ephemeral answer. */
+  async #sendFiles(reply: Reply, userId: string): Promise<void> {
+    for (const file of reply.files ?? []) {
+      const dm = await this.app.client.conversations.open({ users: userId });
+      if (!dm.channel?.id) continue;
+      await this.app.client.files.uploadV2({
+        channel_id: dm.channel.id,
+        filename: file.name,
+        file: Buffer.from(file.content, 'utf8'),
+        title: file.name,
+      });
+    }
   }
 
   #invocation(userId: string, userName: string | undefined, channelId: string, supportsForms: boolean): Invocation {

@@ -63,6 +63,7 @@ export function registerMeetupJobs(deps: MeetupJobDeps): void {
     const card = occurrenceCard(t, occurrence, counts, title);
     // One key for all participants: a channel bound to two of them gets it once.
     for (const participant of series.participants) await deliver.deliver({ kind: 'org', id: participant.orgId }, card, job.key);
+    if (series.partnershipId) await deliver.deliver({ kind: 'partnership', id: series.partnershipId }, card, job.key);
   });
 
   scheduler.register('meetup.nudge', async (job) => {

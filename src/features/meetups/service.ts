@@ -151,6 +151,7 @@ export async function createSeries(ctx: FeatureContext, scheduler: Scheduler, in
         title: input.title,
         kind: input.kind,
         organiserId: organiser.id,
+        partnershipId: input.partnershipId ?? null,
         place: input.place ?? null,
         link: input.link ?? null,
         startDate: input.start,

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "MeetupSeries" ADD COLUMN "partnershipId" INTEGER;
