@@ -4,7 +4,7 @@ import { choiceLabel } from '../src/core/i18n/index.ts';
 import { seoulToday } from '../src/core/time.ts';
 import { featureContext, type Services } from '../src/features/context.ts';
 import { findOrganization } from '../src/features/directory/service.ts';
-import { describeRecurrence, occurrenceCard, occurrenceLine, seriesCard, whenText } from '../src/features/meetups/cards.ts';
+import { answersText, describeRecurrence, occurrenceCard, occurrenceLine, seriesCard, whenText } from '../src/features/meetups/cards.ts';
 import type { HolidayPolicy } from '../src/features/meetups/holidays.ts';
 import { calendarFile } from '../src/features/meetups/ics.ts';
 import { addDays, type Answer, type MeetupKind } from '../src/features/meetups/rules.ts';
@@ -193,11 +193,11 @@ export default defineCommand<Services>({
         const answer = str(ctx, 'answer') as Answer;
         const result = await rsvp(featureContext(ctx), id, answer, { on: str(ctx, 'on'), proxy: str(ctx, 'proxy') });
         const done = ctx.t('meetup.rsvpDone', { id, date: result.occurrence.date, answer: choiceLabel(ctx.t, 'answer', answer) });
-        // Pressed on an announcement or reminder: that message is replaced by the updated counts.
+        // Pressed on an announcement or reminder shared in a channel: that message
+        // is replaced by the same card with the new counts, nothing personal.
         const card = occurrenceCard(ctx.t, result.occurrence, result.tally);
-        return ctx.invocation.fromButton
-          ? { card: { ...card, tone: 'success', lines: [done] } }
-          : { card: { tone: 'success', lines: [done, `${ctx.t('meetup.fieldAnswers')}: ${card.fields?.at(-1)?.value ?? ''}`] }, ephemeral: true };
+        if (ctx.invocation.fromButton) return { card };
+        return { card: { tone: 'success', lines: [done, `${ctx.t('meetup.fieldAnswers')}: ${answersText(ctx.t, result.tally)}`] }, ephemeral: true };
       },
     },
     ics: {

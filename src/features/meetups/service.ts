@@ -401,16 +401,22 @@ export async function planReminders(db: Db, scheduler: Scheduler, series: Series
     if (occurrence.start <= now) continue;
     const at = `${occurrence.original}@${occurrence.date}T${occurrence.time}`;
     const payload = { seriesId: series.id, original: occurrence.original };
-    for (const lead of leads) {
+    // A reminder may run late, but only until the next one is due (or the
+    // meeting starts): a series created shortly before its meeting sends one
+    // reminder, not every overdue one at once.
+    leads.forEach((lead, i) => {
+      const next = leads[i + 1];
+      const lateUntil = next ? new Date(occurrence.start.getTime() - next.ms) : occurrence.start;
+      if (lateUntil <= now) return;
       jobs.push({
         kind: 'meetup.reminder',
         key: `meetup:${series.id}:${at}:${lead.label}`,
         payload: { ...payload, lead: lead.label },
         dueAt: new Date(occurrence.start.getTime() - lead.ms),
-        lateUntil: occurrence.start,
+        lateUntil,
         group: groupOf(series.id),
       });
-    }
+    });
     jobs.push({
       kind: 'meetup.nudge',
       key: `meetup-nudge:${series.id}:${at}`,

@@ -50,7 +50,8 @@ describe('meetup series', () => {
     await h.say(CREATE);
     await h.say('@김민수 /member me');
     const out = await h.say('@김민수 1'); // button [1] 참석 of the last card
-    expect(out).toContain('✔ ■ [정례모임] 모라3동 민관 정례모임');
+    expect(out).toContain('■ [정례모임] 모라3동 민관 정례모임');
+    expect(out).not.toContain('✔');
     expect(out).toContain('참석 1');
   });
 
@@ -194,5 +195,18 @@ describe('.ics export', () => {
     expect(events[0].endDate.toJSDate().toISOString()).toBe('2026-11-26T06:30:00.000Z');
     const org = await h.say('/meetup ics org=모라3동행정복지센터');
     expect(org).toContain('meetups-org-2.ics');
+  });
+});
+
+describe('reminders of a series created shortly before its meeting', () => {
+  it('send one reminder, not every overdue one', async () => {
+    h.clock.set('2026-11-26T03:00:00Z'); // 12:00 KST, two hours before the 14:00 meeting
+    await h.say(CREATE);
+    const result = await h.app.scheduler.tick();
+    await h.drain('console');
+    const out = h.consoleOutput();
+    expect(out).not.toContain('7일 전 알림');
+    expect(out.match(/1일 전 알림/g)).toHaveLength(1);
+    expect(result.missed).toBe(0);
   });
 });
