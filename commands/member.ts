@@ -34,6 +34,7 @@ export default defineCommand<Services>({
           roles,
           phone: o.phone,
           email: o.email,
+          locale: ctx.services.locale,
         });
         const params = { name: member.name, id: member.id, org: member.org?.name ?? '', roles: roleLabels(ctx.t, member.roles) };
         return { tone: 'success', lines: [ctx.t(member.org ? 'member.added' : 'member.addedNoOrg', params)] };

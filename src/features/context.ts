@@ -2,6 +2,7 @@
 import type { Actor } from '../core/command.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Deliverer } from '../core/deliver.ts';
+import type { Locale } from '../core/i18n/index.ts';
 import type { Db } from '../db/client.ts';
 import type { Scheduler } from '../scheduler/scheduler.ts';
 
@@ -11,6 +12,8 @@ export interface Services {
   admins: readonly string[];
   deliver: Deliverer;
   scheduler: Scheduler;
+  /** BOT_LOCALE: the language of members until they choose one. */
+  locale: Locale;
 }
 
 export interface FeatureContext {

@@ -78,6 +78,8 @@ export interface TickResult {
 type JobStore = Pick<Db, 'job'>;
 
 const MAX_BACKOFF_MS = 60 * 60_000;
+/** Due jobs read per query in a pass. */
+const PAGE = 100;
 const ERROR_LENGTH = 500;
 
 export class Scheduler {
@@ -237,29 +239,41 @@ export class Scheduler {
     await this.#logUnhandled(now);
 
     const kinds = [...this.#handlers.keys()];
-    const tried: number[] = [];
+    // Walk the due jobs in (dueAt, id) order, a page at a time, from the last
+    // one seen: each job is looked at once per pass, and the query stays the
+    // same size however many jobs are due (a growing "not in" list would hit
+    // SQLite's parameter limit). A retried job moves into the future, so it is
+    // not met again in this pass.
+    let after: { dueAt: Date; id: number } | undefined;
     while (!stopping()) {
-      const job = await this.db.job.findFirst({
+      const page = await this.db.job.findMany({
         where: {
           status: 'pending',
           dueAt: { lte: now },
           kind: { in: kinds },
-          id: { notIn: tried },
-          OR: [{ lateUntil: null }, { lateUntil: { gte: now } }],
+          AND: [
+            { OR: [{ lateUntil: null }, { lateUntil: { gte: now } }] },
+            ...(after ? [{ OR: [{ dueAt: { gt: after.dueAt } }, { dueAt: after.dueAt, id: { gt: after.id } }] }] : []),
+          ],
         },
         orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+        take: PAGE,
       });
-      if (!job) break;
-      tried.push(job.id);
-      const claimToken = randomUUID();
-      const claimed = await this.db.job.updateMany({
-        where: { id: job.id, status: 'pending' },
-        data: { status: 'running', claimToken, claimedAt: this.clock.now(), attempts: { increment: 1 } },
-      });
-      if (claimed.count !== 1) continue; // another tick took it
-      const outcome = await this.#run({ ...job, attempts: job.attempts + 1 }, claimToken);
-      if (outcome === 'done') result.ran++;
-      else if (outcome === 'failed') result.failed++;
+      if (page.length === 0) break;
+      for (const job of page) {
+        if (stopping()) break;
+        after = { dueAt: job.dueAt, id: job.id };
+        const claimToken = randomUUID();
+        const claimed = await this.db.job.updateMany({
+          where: { id: job.id, status: 'pending' },
+          data: { status: 'running', claimToken, claimedAt: this.clock.now(), attempts: { increment: 1 } },
+        });
+        if (claimed.count !== 1) continue; // another tick took it
+        const outcome = await this.#run({ ...job, attempts: job.attempts + 1 }, claimToken);
+        if (outcome === 'done') result.ran++;
+        else if (outcome === 'failed') result.failed++;
+      }
+      if (page.length < PAGE) break;
     }
     return result;
   }

@@ -91,6 +91,24 @@ describe('running due jobs', () => {
     await scheduler.tick();
     expect(runs.map((r) => r.key)).toEqual(['a', 'c', 'b']);
   });
+
+  it('runs well over a thousand due jobs in one tick (no query grows with the batch)', async () => {
+    const { scheduler } = makeScheduler();
+    const { runs, handler } = recorder();
+    scheduler.register('reminder', handler);
+    const dueAt = h.clock.now();
+    await h.db.job.createMany({
+      data: Array.from({ length: 1200 }, (_, i) => ({
+        kind: 'reminder',
+        key: `bulk-${i}`,
+        payload: '{}',
+        dueAt: new Date(dueAt.getTime() - (i % 7) * MIN),
+        createdAt: dueAt,
+      })),
+    });
+    expect(await scheduler.tick()).toMatchObject({ ran: 1200, failed: 0 });
+    expect(new Set(runs.map((r) => r.key)).size).toBe(1200);
+  });
 });
 
 describe('overlapping ticks never run a job twice', () => {

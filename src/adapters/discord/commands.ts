@@ -41,7 +41,8 @@ function optionJson(option: OptionDecl, enText: string | undefined, koText: stri
   };
   if (option.type === 'integer') return { ...base, type: INTEGER };
   if (option.type === 'boolean') return { ...base, type: BOOLEAN };
-  if (option.name in SUGGESTED_OPTIONS) return { ...base, type: STRING, autocomplete: true };
+  // Free-text options that name an organisation or a member (not dates that share a name like from/to).
+  if (option.type === 'string' && option.name in SUGGESTED_OPTIONS) return { ...base, type: STRING, autocomplete: true };
   if (option.type === 'choice' && option.choices) {
     const group = option.choices as ChoiceGroup;
     return {

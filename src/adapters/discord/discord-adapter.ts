@@ -36,7 +36,7 @@ import { subcommandHelp } from '../../core/help.ts';
 import { translator } from '../../core/i18n/index.ts';
 import type { ParsedText } from '../../core/parse.ts';
 import type { DiscordConfig } from '../../config.ts';
-import { attachments, cardToMessage, cut, decodeFormId, formToModal, SELECT_ID } from './components.ts';
+import { attachments, cardToMessage, cut, decodeFormId, formToModal, MAX_FORM_FIELDS, SELECT_ID } from './components.ts';
 
 /** Discord error codes that no retry can fix. */
 const PERMANENT_CODES = new Set([
@@ -239,7 +239,9 @@ export class DiscordAdapter implements ChatAdapter {
 
   async #respond(interaction: Answerable, reply: Reply, mode: AnswerMode): Promise<void> {
     if (reply.form) {
-      if (mode.forms && !interaction.isModalSubmit()) {
+      // A Discord modal holds five fields; a command needing more gets its usage page instead.
+      const fits = reply.form.fields.filter((f) => f.required).length <= MAX_FORM_FIELDS;
+      if (mode.forms && fits && !interaction.isModalSubmit()) {
         await interaction.showModal(formToModal(reply.form));
         return;
       }

@@ -158,6 +158,7 @@ export interface NewMember {
   roles: Role[];
   phone?: string;
   email?: string;
+  locale?: 'ko' | 'en';
 }
 
 export async function addMember(ctx: FeatureContext, input: NewMember) {
@@ -172,6 +173,7 @@ export async function addMember(ctx: FeatureContext, input: NewMember) {
         position: input.position ?? null,
         phone: input.phone ?? null,
         email: input.email ?? null,
+        locale: input.locale ?? 'ko',
         roles: { create: input.roles.map((role) => ({ role })) },
       },
       include: memberInclude,
