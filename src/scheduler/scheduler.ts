@@ -165,8 +165,29 @@ export class Scheduler {
         where: { group, status: 'pending', key: { notIn: jobs.map((j) => j.key) } },
         data: { status: 'cancelled', finishedAt: this.clock.now() },
       });
+      // One read for the whole group: jobs already as wanted (the daily
+      // re-plan's common case) or already run are left alone.
+      const existing = new Map(
+        (
+          await tx.job.findMany({
+            where: { key: { in: jobs.map((j) => j.key) } },
+            select: { key: true, status: true, dueAt: true, lateUntil: true, payload: true, group: true },
+          })
+        ).map((j) => [j.key, j]),
+      );
       let created = 0;
-      for (const job of jobs) if (await this.schedule({ ...job, group }, tx)) created++;
+      for (const job of jobs) {
+        const found = existing.get(job.key);
+        if (found && found.status !== 'pending' && found.status !== 'cancelled') continue;
+        const unchanged =
+          found?.status === 'pending' &&
+          found.dueAt.getTime() === job.dueAt.getTime() &&
+          (found.lateUntil?.getTime() ?? null) === (job.lateUntil?.getTime() ?? null) &&
+          found.payload === JSON.stringify(job.payload ?? null) &&
+          found.group === group;
+        if (unchanged) continue;
+        if (await this.schedule({ ...job, group }, tx)) created++;
+      }
       return { created, cancelled: cancelled.count };
     });
   }

@@ -28,6 +28,7 @@ CREATE TABLE "Member" (
     "phone" TEXT,
     "email" TEXT,
     "locale" TEXT NOT NULL DEFAULT 'ko',
+    "preferredPlatform" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "Member_orgId_fkey" FOREIGN KEY ("orgId") REFERENCES "Organization" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
@@ -88,6 +89,131 @@ CREATE TABLE "AuditLog" (
     "detail" TEXT
 );
 
+-- CreateTable
+CREATE TABLE "OutboxMessage" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "idempotencyKey" TEXT NOT NULL,
+    "platform" TEXT NOT NULL,
+    "destKind" TEXT NOT NULL,
+    "destId" TEXT NOT NULL,
+    "card" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'pending',
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "nextAttemptAt" DATETIME NOT NULL,
+    "claimedAt" DATETIME,
+    "sentAt" DATETIME,
+    "messageRef" TEXT,
+    "lastError" TEXT,
+    "createdAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "InboundReceipt" (
+    "key" TEXT NOT NULL PRIMARY KEY,
+    "at" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "LinkCode" (
+    "code" TEXT NOT NULL PRIMARY KEY,
+    "memberId" INTEGER NOT NULL,
+    "expiresAt" DATETIME NOT NULL,
+    "usedAt" DATETIME,
+    "createdAt" DATETIME NOT NULL,
+    CONSTRAINT "LinkCode_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "LinkRequest" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "platform" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "displayName" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'open',
+    "createdAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "Job" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "kind" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "payload" TEXT NOT NULL,
+    "group" TEXT,
+    "dueAt" DATETIME NOT NULL,
+    "lateUntil" DATETIME,
+    "status" TEXT NOT NULL DEFAULT 'pending',
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "claimedAt" DATETIME,
+    "claimToken" TEXT,
+    "finishedAt" DATETIME,
+    "lastError" TEXT,
+    "createdAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "MeetupSeries" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "title" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "organiserId" INTEGER NOT NULL,
+    "partnershipId" INTEGER,
+    "place" TEXT,
+    "link" TEXT,
+    "startDate" TEXT NOT NULL,
+    "time" TEXT NOT NULL,
+    "durationMin" INTEGER NOT NULL DEFAULT 60,
+    "rrule" TEXT NOT NULL,
+    "until" TEXT,
+    "holidayPolicy" TEXT NOT NULL DEFAULT 'next',
+    "reminders" TEXT NOT NULL DEFAULT '7d,1d,1h',
+    "status" TEXT NOT NULL DEFAULT 'active',
+    "createdById" INTEGER,
+    "createdAt" DATETIME NOT NULL,
+    CONSTRAINT "MeetupSeries_organiserId_fkey" FOREIGN KEY ("organiserId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "MeetupParticipant" (
+    "seriesId" INTEGER NOT NULL,
+    "orgId" INTEGER NOT NULL,
+
+    PRIMARY KEY ("seriesId", "orgId"),
+    CONSTRAINT "MeetupParticipant_seriesId_fkey" FOREIGN KEY ("seriesId") REFERENCES "MeetupSeries" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "MeetupParticipant_orgId_fkey" FOREIGN KEY ("orgId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "MeetupChange" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "seriesId" INTEGER NOT NULL,
+    "original" TEXT NOT NULL,
+    "cancelled" BOOLEAN NOT NULL DEFAULT false,
+    "date" TEXT,
+    "time" TEXT,
+    "place" TEXT,
+    CONSTRAINT "MeetupChange_seriesId_fkey" FOREIGN KEY ("seriesId") REFERENCES "MeetupSeries" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Rsvp" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "seriesId" INTEGER NOT NULL,
+    "original" TEXT NOT NULL,
+    "memberId" INTEGER NOT NULL,
+    "answer" TEXT NOT NULL,
+    "proxyName" TEXT,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Rsvp_seriesId_fkey" FOREIGN KEY ("seriesId") REFERENCES "MeetupSeries" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Closure" (
+    "date" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Organization_name_key" ON "Organization"("name");
 
@@ -126,3 +252,42 @@ CREATE UNIQUE INDEX "ChannelBinding_platform_channelId_orgId_partnershipId_key" 
 
 -- CreateIndex
 CREATE INDEX "AuditLog_at_idx" ON "AuditLog"("at");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "OutboxMessage_idempotencyKey_key" ON "OutboxMessage"("idempotencyKey");
+
+-- CreateIndex
+CREATE INDEX "OutboxMessage_platform_status_nextAttemptAt_idx" ON "OutboxMessage"("platform", "status", "nextAttemptAt");
+
+-- CreateIndex
+CREATE INDEX "InboundReceipt_at_idx" ON "InboundReceipt"("at");
+
+-- CreateIndex
+CREATE INDEX "LinkCode_memberId_idx" ON "LinkCode"("memberId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "LinkRequest_platform_userId_key" ON "LinkRequest"("platform", "userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Job_key_key" ON "Job"("key");
+
+-- CreateIndex
+CREATE INDEX "Job_status_dueAt_idx" ON "Job"("status", "dueAt");
+
+-- CreateIndex
+CREATE INDEX "Job_group_idx" ON "Job"("group");
+
+-- CreateIndex
+CREATE INDEX "MeetupSeries_status_idx" ON "MeetupSeries"("status");
+
+-- CreateIndex
+CREATE INDEX "MeetupSeries_organiserId_idx" ON "MeetupSeries"("organiserId");
+
+-- CreateIndex
+CREATE INDEX "MeetupParticipant_orgId_idx" ON "MeetupParticipant"("orgId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "MeetupChange_seriesId_original_key" ON "MeetupChange"("seriesId", "original");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Rsvp_seriesId_original_memberId_key" ON "Rsvp"("seriesId", "original", "memberId");

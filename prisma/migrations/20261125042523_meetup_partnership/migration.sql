@@ -1,2 +1,0 @@
--- AlterTable
-ALTER TABLE "MeetupSeries" ADD COLUMN "partnershipId" INTEGER;
