@@ -3,6 +3,8 @@ import { formatSeoulDate, seoulToday } from '../src/core/time.ts';
 import { featureContext, type Services } from '../src/features/context.ts';
 import type { Seat } from '../src/features/directory/rules.ts';
 import { seatCouncilMember } from '../src/features/directory/service.ts';
+import { setCouncilRule } from '../src/features/polls/service.ts';
+import { choiceLabel } from '../src/core/i18n/index.ts';
 
 export default defineCommand<Services>({
   name: 'council',
@@ -37,6 +39,23 @@ export default defineCommand<Services>({
               to: formatSeoulDate(result.termTo),
             }),
           ],
+        };
+      },
+    },
+    rules: {
+      roles: ['coordinator'],
+      options: [
+        { name: 'council', type: 'string', required: true, positional: true, rest: true },
+        { name: 'quorum', type: 'string' },
+        { name: 'pass', type: 'string' },
+        { name: 'base', type: 'choice', choices: 'passBase' },
+      ],
+      handler: async (ctx) => {
+        const o = ctx.options as Record<string, string | undefined>;
+        const { council, rule } = await setCouncilRule(featureContext(ctx), o.council as string, { quorum: o.quorum, pass: o.pass, base: o.base });
+        return {
+          tone: 'success',
+          lines: [ctx.t('council.rulesSet', { council: council.name, quorum: rule.quorum, pass: rule.pass, base: choiceLabel(ctx.t, 'passBase', rule.base) })],
         };
       },
     },

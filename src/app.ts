@@ -16,6 +16,7 @@ import { createReceipts } from './delivery/receipts.ts';
 import { OutboxSender, type SenderOptions } from './delivery/sender.ts';
 import { Scheduler, type SchedulerOptions } from './scheduler/scheduler.ts';
 import { ensureMeetupJobs, registerMeetupJobs } from './features/meetups/jobs.ts';
+import { registerPollJobs } from './features/polls/jobs.ts';
 import type { Services } from './features/context.ts';
 import { resolveActor } from './features/directory/identity.ts';
 import { reportFailedDelivery, suggest } from './features/directory/service.ts';
@@ -56,6 +57,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const scheduler = new Scheduler(db, clock, logger, options.scheduler);
   const services: Services = { db, admins: config.admins, deliver: outbox, scheduler, locale: config.locale };
   registerMeetupJobs({ db, clock, deliver: outbox, scheduler, logger, locale: config.locale });
+  registerPollJobs({ db, clock, deliver: outbox, scheduler, locale: config.locale });
   const bot = new Bot<Services>({
     registry,
     services,

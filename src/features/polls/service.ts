@@ -1,0 +1,321 @@
+// Council polls: who may vote (fixed when the poll opens), one ballot each,
+// secrecy for anonymous polls, deadlines and reminders through the scheduler,
+// and the result with its quorum verdict.
+//
+// Secrecy (anonymous polls): who has voted (PollParticipation: member, time)
+// and what was chosen (PollBallot: choice only) are separate tables with no
+// common key. A ballot carries no member, no time and a random id, which is
+// also its row position, so neither order nor time links the two. Results
+// stay hidden until close (live counts would reveal each vote as it arrives),
+// and a ballot cannot be changed (changing it would need a link back).
+import { randomInt } from 'node:crypto';
+import type { Actor } from '../../core/command.ts';
+import type { Clock } from '../../core/clock.ts';
+import type { Deliverer } from '../../core/deliver.ts';
+import { UserError } from '../../core/errors.ts';
+import { formatSeoulDateTime, seoulDay, seoulToday } from '../../core/time.ts';
+import type { Db } from '../../db/client.ts';
+import type { ScheduleInput, Scheduler } from '../../scheduler/scheduler.ts';
+import { recordAudit } from '../audit/service.ts';
+import type { FeatureContext } from '../context.ts';
+import { findMember, findOrganization } from '../directory/service.ts';
+import {
+  countPoll,
+  DECISION_OPTIONS,
+  DEFAULT_RULE,
+  parseFraction,
+  validateBallot,
+  type BallotChoice,
+  type PollKind,
+  type PollResult,
+  type QuorumRule,
+} from './rules.ts';
+
+export const MAX_OPTIONS = 10;
+const REMINDER_LEADS = [
+  { label: '1d', ms: 86_400_000 },
+  { label: '2h', ms: 7_200_000 },
+];
+
+export type PollRow = NonNullable<Awaited<ReturnType<Db['poll']['findUnique']>>>;
+
+export function optionLabels(poll: Pick<PollRow, 'options'>): string[] {
+  return JSON.parse(poll.options) as string[];
+}
+
+export async function findPoll(db: Db, id: number): Promise<PollRow> {
+  const poll = await db.poll.findUnique({ where: { id } });
+  if (!poll) throw new UserError('poll.notFound', { id });
+  return poll;
+}
+
+/** `single`, `multi:3`, `ranked`, `decision`, `opinion` */
+export function parseKind(input: string): { kind: PollKind; maxChoices: number | null } {
+  const [kind, max] = input.trim().toLowerCase().split(':');
+  if (kind === 'multi') {
+    const n = Number(max ?? 2);
+    if (!Number.isInteger(n) || n < 2 || n > MAX_OPTIONS) throw new UserError('poll.badKind', { value: input });
+    return { kind: 'multi', maxChoices: n };
+  }
+  if (['single', 'ranked', 'decision', 'opinion'].includes(kind) && max === undefined) return { kind: kind as PollKind, maxChoices: null };
+  throw new UserError('poll.badKind', { value: input });
+}
+
+/** "YYYY-MM-DD HH:MM" (Seoul) -> instant. */
+export function parseDeadline(input: string, now: Date): Date {
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})$/.exec(input.trim());
+  if (!m) throw new UserError('poll.badDeadline', { value: input });
+  const instant = new Date(`${m[1]}T${m[2].padStart(2, '0')}:${m[3]}:00+09:00`);
+  // A real calendar day and time (2026-02-30 or 24:10 would roll over).
+  if (Number.isNaN(instant.getTime()) || formatSeoulDateTime(instant) !== `${m[1]} ${m[2].padStart(2, '0')}:${m[3]}`) {
+    throw new UserError('poll.badDeadline', { value: input });
+  }
+  if (instant <= now) throw new UserError('poll.deadlinePast', { value: input });
+  return instant;
+}
+
+/** council:<org> | org:<org> | list:<member>,<member>… -> the electorate. */
+export async function resolveVoters(db: Db, spec: string, today: string) {
+  const [type, ...rest] = spec.split(':');
+  const ref = rest.join(':').trim();
+  if (type === 'council' && ref) {
+    const council = await findOrganization(db, ref);
+    if (council.kind !== 'council') throw new UserError('council.notCouncil', { name: council.name, kind: council.kind });
+    const day = new Date(`${today}T12:00:00+09:00`);
+    const seats = await db.councilSeat.findMany({
+      where: {
+        councilId: council.id,
+        OR: [{ termFrom: null }, { termFrom: { lte: day } }],
+        AND: [{ OR: [{ termTo: null }, { termTo: { gte: seoulDay(today) } }] }],
+      },
+      select: { memberId: true },
+    });
+    return { memberIds: seats.map((s) => s.memberId), councilId: council.id, label: `council:${council.id}` };
+  }
+  if (type === 'org' && ref) {
+    const org = await findOrganization(db, ref);
+    const members = await db.member.findMany({ where: { orgId: org.id }, select: { id: true } });
+    return { memberIds: members.map((m) => m.id), councilId: org.kind === 'council' ? org.id : null, label: `org:${org.id}` };
+  }
+  if (type === 'list' && ref) {
+    const ids = new Set<number>();
+    for (const name of ref.split(',').map((s) => s.trim()).filter(Boolean)) ids.add((await findMember(db, name)).id);
+    return { memberIds: [...ids], councilId: null, label: 'list' };
+  }
+  throw new UserError('poll.badVoters', { value: spec });
+}
+
+export async function councilRule(db: Db, councilId: number | null): Promise<QuorumRule> {
+  if (!councilId) return DEFAULT_RULE;
+  const row = await db.councilRule.findUnique({ where: { councilId } });
+  if (!row) return DEFAULT_RULE;
+  return {
+    quorum: parseFraction(row.quorum) ?? DEFAULT_RULE.quorum,
+    pass: parseFraction(row.pass) ?? DEFAULT_RULE.pass,
+    base: row.base === 'cast' ? 'cast' : 'present',
+  };
+}
+
+export async function setCouncilRule(ctx: FeatureContext, councilRef: string, input: { quorum?: string; pass?: string; base?: string }) {
+  const council = await findOrganization(ctx.db, councilRef);
+  if (council.kind !== 'council') throw new UserError('council.notCouncil', { name: council.name, kind: council.kind });
+  for (const [name, value] of [['quorum', input.quorum], ['pass', input.pass]] as const) {
+    if (value !== undefined && !parseFraction(value)) throw new UserError('poll.badFraction', { option: name, value });
+  }
+  const current = await ctx.db.councilRule.findUnique({ where: { councilId: council.id } });
+  const data = {
+    quorum: input.quorum ?? current?.quorum ?? 'majority',
+    pass: input.pass ?? current?.pass ?? 'majority',
+    base: input.base ?? current?.base ?? 'present',
+  };
+  await ctx.db.$transaction(async (tx) => {
+    await tx.councilRule.upsert({ where: { councilId: council.id }, create: { councilId: council.id, ...data }, update: data });
+    await recordAudit(tx, ctx.clock, ctx.actor, 'council.rules', `council #${council.id}`, data);
+  });
+  return { council, rule: data };
+}
+
+export interface PollInput {
+  question: string;
+  options?: string;
+  voters: string;
+  kind: string;
+  anonymous: boolean;
+  deadline: string;
+  lock?: boolean;
+  live?: boolean;
+}
+
+export async function createPoll(ctx: FeatureContext, scheduler: Scheduler, input: PollInput, where: { platform: string; channelId: string }) {
+  const { kind, maxChoices } = parseKind(input.kind);
+  const now = ctx.clock.now();
+  const deadline = parseDeadline(input.deadline, now);
+  let options: string[];
+  if (kind === 'decision') {
+    options = [...DECISION_OPTIONS];
+  } else {
+    options = (input.options ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    if (options.length < 2 || options.length > MAX_OPTIONS || new Set(options).size !== options.length) {
+      throw new UserError('poll.badOptions', { max: MAX_OPTIONS });
+    }
+    if (maxChoices !== null && maxChoices > options.length) throw new UserError('poll.badKind', { value: input.kind });
+  }
+  const voters = await resolveVoters(ctx.db, input.voters, seoulToday(now));
+  if (voters.memberIds.length === 0) throw new UserError('poll.noVoters', { value: input.voters });
+  const poll = await ctx.db.$transaction(async (tx) => {
+    const created = await tx.poll.create({
+      data: {
+        question: input.question,
+        kind,
+        maxChoices,
+        options: JSON.stringify(options),
+        anonymous: input.anonymous,
+        locked: input.anonymous || Boolean(input.lock),
+        live: !input.anonymous && Boolean(input.live),
+        voters: voters.label,
+        councilId: voters.councilId,
+        deadline,
+        createdById: ctx.actor.memberId as number,
+        platform: where.platform,
+        channelId: where.channelId,
+        createdAt: now,
+        eligible: { create: voters.memberIds.map((memberId) => ({ memberId })) },
+      },
+    });
+    await recordAudit(tx, ctx.clock, ctx.actor, 'poll.create', `poll #${created.id}`, { kind, anonymous: input.anonymous });
+    const jobs: ScheduleInput[] = [
+      { kind: 'poll.close', key: `poll-close:${created.id}`, payload: { pollId: created.id }, dueAt: deadline, group: `poll:${created.id}` },
+      ...REMINDER_LEADS.filter((lead) => deadline.getTime() - lead.ms > now.getTime()).map((lead) => ({
+        kind: 'poll.remind',
+        key: `poll-remind:${created.id}:${lead.label}`,
+        payload: { pollId: created.id },
+        dueAt: new Date(deadline.getTime() - lead.ms),
+        lateUntil: deadline,
+        group: `poll:${created.id}`,
+      })),
+    ];
+    for (const job of jobs) await scheduler.schedule(job, tx);
+    return created;
+  });
+  return { poll, eligible: voters.memberIds.length };
+}
+
+/** Option indexes from what the voter wrote: numbers (1-based) or labels, comma- or space-separated. */
+export function parseChoice(poll: Pick<PollRow, 'kind' | 'options'>, words: string, answerAliases: (word: string) => number | undefined): BallotChoice {
+  const labels = optionLabels(poll);
+  const parts = words.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
+  return parts.map((part) => {
+    if (/^\d+$/.test(part)) return Number(part) - 1;
+    if (poll.kind === 'decision') {
+      const index = answerAliases(part);
+      if (index !== undefined) return index;
+    }
+    const byLabel = labels.findIndex((l) => l === part);
+    return byLabel >= 0 ? byLabel : -1;
+  });
+}
+
+export async function castVote(ctx: FeatureContext, pollId: number, choice: BallotChoice) {
+  const poll = await findPoll(ctx.db, pollId);
+  const now = ctx.clock.now();
+  if (poll.status !== 'open' || poll.deadline <= now) throw new UserError('poll.closed', { id: pollId });
+  const memberId = ctx.actor.memberId as number;
+  const eligible = await ctx.db.pollEligible.findUnique({ where: { pollId_memberId: { pollId, memberId } } });
+  if (!eligible) throw new UserError('poll.notEligible', { id: pollId });
+  const verdict = validateBallot(poll.kind as PollKind, optionLabels(poll).length, poll.maxChoices, choice);
+  if (verdict !== 'ok') throw new UserError(`poll.ballot.${verdict}` as 'poll.ballot.empty', { max: poll.maxChoices ?? 1, count: optionLabels(poll).length });
+  const already = await ctx.db.pollParticipation.findUnique({ where: { pollId_memberId: { pollId, memberId } } });
+  if (already && poll.locked) throw new UserError(poll.anonymous ? 'poll.alreadyVotedSecret' : 'poll.alreadyVotedLocked', { id: pollId });
+  const content = JSON.stringify(choice);
+  await ctx.db.$transaction(async (tx) => {
+    if (already) {
+      await tx.pollBallot.update({ where: { pollId_memberId: { pollId, memberId } }, data: { choice: content } });
+      await tx.pollParticipation.update({ where: { pollId_memberId: { pollId, memberId } }, data: { votedAt: now } });
+    } else {
+      await tx.pollParticipation.create({ data: { pollId, memberId, votedAt: now } });
+      await tx.pollBallot.create({
+        data: {
+          // A random id is also a random row position: insertion order links nothing.
+          id: randomInt(1, 2 ** 47),
+          pollId,
+          memberId: poll.anonymous ? null : memberId,
+          choice: content,
+        },
+      });
+    }
+    // The audit row says that someone voted, never what.
+    await recordAudit(tx, ctx.clock, ctx.actor, already ? 'poll.revote' : 'poll.vote', `poll #${pollId}`);
+  });
+  return { poll, changed: Boolean(already) };
+}
+
+export async function participation(db: Db, pollId: number) {
+  const [eligible, voted] = await Promise.all([
+    db.pollEligible.count({ where: { pollId } }),
+    db.pollParticipation.count({ where: { pollId } }),
+  ]);
+  return { eligible, voted };
+}
+
+export async function computeResult(db: Db, poll: PollRow): Promise<PollResult> {
+  const [eligible, ballots] = await Promise.all([
+    db.pollEligible.count({ where: { pollId: poll.id } }),
+    db.pollBallot.findMany({ where: { pollId: poll.id }, select: { choice: true } }),
+  ]);
+  return countPoll({
+    kind: poll.kind as PollKind,
+    optionCount: optionLabels(poll).length,
+    maxChoices: poll.maxChoices,
+    eligible,
+    ballots: ballots.map((b) => JSON.parse(b.choice) as BallotChoice),
+    rule: poll.kind === 'decision' ? await councilRule(db, poll.councilId) : undefined,
+  });
+}
+
+/** Closes a poll (deadline or early by its creator), stores the result; the caller announces it. */
+export async function closePoll(deps: { db: Db; clock: Clock; scheduler: Scheduler }, pollId: number, actor: Pick<Actor, 'memberId' | 'name' | 'platform'>) {
+  const poll = await findPoll(deps.db, pollId);
+  if (poll.status !== 'open') return { poll, result: JSON.parse(poll.result ?? 'null') as PollResult | null, closedNow: false };
+  const result = await computeResult(deps.db, poll);
+  const closed = await deps.db.poll.updateMany({
+    where: { id: pollId, status: 'open' },
+    data: { status: 'closed', closedAt: deps.clock.now(), result: JSON.stringify(result) },
+  });
+  if (closed.count === 1) {
+    await recordAudit(deps.db, deps.clock, actor, 'poll.close', `poll #${pollId}`);
+    await deps.scheduler.cancelGroup(`poll:${pollId}`);
+  }
+  return { poll: { ...poll, status: 'closed' }, result, closedNow: closed.count === 1 };
+}
+
+/** The chairs of the poll's council (공공·민간위원장), to receive the result by DM. */
+export async function chairsOf(db: Db, councilId: number | null, today: string): Promise<number[]> {
+  if (!councilId) return [];
+  const seats = await db.councilSeat.findMany({
+    where: {
+      councilId,
+      seat: { in: ['chair-public', 'chair-private'] },
+      OR: [{ termTo: null }, { termTo: { gte: seoulDay(today) } }],
+    },
+    select: { memberId: true },
+  });
+  return seats.map((s) => s.memberId);
+}
+
+export async function announceResult(deliver: Deliverer, db: Db, poll: PollRow, card: Parameters<Deliverer['deliver']>[1], today: string) {
+  if (poll.platform && poll.channelId) {
+    await deliver.deliver({ kind: 'channel', platform: poll.platform as 'console', channelId: poll.channelId }, card, `poll-result:${poll.id}`);
+  }
+  for (const memberId of await chairsOf(db, poll.councilId, today)) {
+    await deliver.deliver({ kind: 'member', id: memberId }, card, `poll-result:${poll.id}:chair${memberId}`);
+  }
+}
+
+export async function nonVoters(db: Db, pollId: number): Promise<number[]> {
+  const [eligible, voted] = await Promise.all([
+    db.pollEligible.findMany({ where: { pollId }, select: { memberId: true } }),
+    db.pollParticipation.findMany({ where: { pollId }, select: { memberId: true } }),
+  ]);
+  const done = new Set(voted.map((v) => v.memberId));
+  return eligible.map((e) => e.memberId).filter((id) => !done.has(id));
+}
