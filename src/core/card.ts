@@ -46,7 +46,15 @@ export interface FormRequest {
   command: string;
   sub: string;
   title: string;
-  fields: { name: string; label: string; type: 'string' | 'integer' | 'date' | 'time' | 'choice' | 'boolean'; required: boolean; choices?: { value: string; label: string }[] }[];
+  fields: {
+    name: string;
+    label: string;
+    type: 'string' | 'integer' | 'date' | 'time' | 'choice' | 'boolean';
+    required: boolean;
+    choices?: { value: string; label: string }[];
+    /** Already given with the command (or the button): the form shows it filled in. */
+    value?: string;
+  }[];
 }
 
 export interface Reply {

@@ -13,7 +13,7 @@ import { parseText, type ParsedText } from './parse.ts';
 import { ALWAYS_FORBIDDEN, detectIdentifier } from './privacy.ts';
 import { hasSubcommands, subcommandText, type Registry } from './registry.ts';
 import { commandHelp, subcommandHelp } from './help.ts';
-import { buildForm, missingRequired } from './forms.ts';
+import { buildForm, givenValues, missingRequired } from './forms.ts';
 
 export interface BotDeps<Services> {
   registry: Registry;
@@ -100,7 +100,7 @@ export class Bot<Services = unknown> {
 
     if (invocation.supportsForms && missingRequired(command, sub, words, parsed.named).length) {
       // The card is the usage page: what an adapter that cannot open the form shows instead.
-      return { card: subcommandHelp(t, command, sub), form: buildForm(t, command, sub), ephemeral: true };
+      return { card: subcommandHelp(t, command, sub), form: buildForm(t, command, sub, givenValues(command, sub, words, parsed.named)), ephemeral: true };
     }
     const options: Options = bindOptions(command, sub, words, parsed.named);
     const result = await decl.handler({

@@ -8,20 +8,21 @@ import type { FormRequest } from './card.ts';
 import { choiceLabel, choiceValues, type ChoiceGroup, type Translator } from './i18n/index.ts';
 import { subcommandText, type AnyCommand } from './registry.ts';
 
+/** The values given with the command, by option name (positional words included). */
+export function givenValues(command: AnyCommand, sub: string, words: string[], named: [string, string][]): Record<string, string> {
+  const given: Record<string, string> = Object.fromEntries(named);
+  const bare = [...words];
+  for (const option of command.subcommands[sub]?.options ?? []) {
+    if (option.name in given || !option.positional || bare.length === 0) continue;
+    given[option.name] = option.rest ? bare.splice(0).join(' ') : (bare.shift() as string);
+  }
+  return given;
+}
+
 /** Required options not given (by name or position). Empty = run the command directly. */
 export function missingRequired(command: AnyCommand, sub: string, words: string[], named: [string, string][]): OptionDecl[] {
-  const given = new Set(named.map(([k]) => k));
-  let bare = words.length;
-  const missing: OptionDecl[] = [];
-  for (const option of command.subcommands[sub]?.options ?? []) {
-    if (given.has(option.name)) continue;
-    if (option.positional && bare > 0) {
-      bare = option.rest ? 0 : bare - 1;
-      continue;
-    }
-    if (option.required) missing.push(option);
-  }
-  return missing;
+  const given = givenValues(command, sub, words, named);
+  return (command.subcommands[sub]?.options ?? []).filter((option) => option.required && !given[option.name]);
 }
 
 /** All options of a subcommand, required first: the fields of its form. */
@@ -40,7 +41,7 @@ export function formToParsed(command: AnyCommand, sub: string, values: Record<st
   return { command: command.name, words: sub ? [sub] : [], named };
 }
 
-export function buildForm(t: Translator, command: AnyCommand, sub: string): FormRequest {
+export function buildForm(t: Translator, command: AnyCommand, sub: string, given: Record<string, string> = {}): FormRequest {
   const text = subcommandText(t.catalog, command.name, sub);
   return {
     command: command.name,
@@ -51,6 +52,7 @@ export function buildForm(t: Translator, command: AnyCommand, sub: string): Form
       label: text.options[option.name] ?? option.name,
       type: option.type,
       required: Boolean(option.required),
+      value: given[option.name],
       choices: option.choices
         ? choiceValues(option.choices as ChoiceGroup).map((value) => ({ value, label: choiceLabel(t, option.choices as ChoiceGroup, value) }))
         : undefined,

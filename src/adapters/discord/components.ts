@@ -153,6 +153,7 @@ export function formToModal(form: FormRequest): APIModalInteractionResponseCallb
             required: field.required,
             max_length: MAX_TEXT_LENGTH,
             ...(placeholder ? { placeholder } : {}),
+            ...(field.value ? { value: cut(field.value, MAX_TEXT_LENGTH) } : {}),
           },
         ],
       };

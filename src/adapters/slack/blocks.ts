@@ -87,17 +87,17 @@ export function formToModal(form: FormRequest, privateMetadata: string, labels: 
 }
 
 function formElement(field: FormRequest['fields'][number]): Block {
+  const value = field.value;
   switch (field.type) {
     case 'date':
-      return { type: 'datepicker', action_id: 'value' };
+      return { type: 'datepicker', action_id: 'value', ...(value ? { initial_date: value } : {}) };
     case 'time':
-      return { type: 'timepicker', action_id: 'value' };
-    case 'choice':
-      return {
-        type: 'static_select',
-        action_id: 'value',
-        options: (field.choices ?? []).slice(0, 100).map((c) => ({ text: plain(c.label), value: c.value })),
-      };
+      return { type: 'timepicker', action_id: 'value', ...(value ? { initial_time: value } : {}) };
+    case 'choice': {
+      const options = (field.choices ?? []).slice(0, 100).map((c) => ({ text: plain(c.label), value: c.value }));
+      const initial = options.find((o) => o.value === value);
+      return { type: 'static_select', action_id: 'value', options, ...(initial ? { initial_option: initial } : {}) };
+    }
     case 'boolean':
       return {
         type: 'static_select',
@@ -108,7 +108,7 @@ function formElement(field: FormRequest['fields'][number]): Block {
         ],
       };
     default:
-      return { type: 'plain_text_input', action_id: 'value', max_length: 500 };
+      return { type: 'plain_text_input', action_id: 'value', max_length: 500, ...(value ? { initial_value: value } : {}) };
   }
 }
 

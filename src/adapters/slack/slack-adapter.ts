@@ -8,7 +8,7 @@ import { App, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Server } from 'node:http';
 import type { AdapterDeps, ChatAdapter } from '../../core/adapter.ts';
 import { decodeAction } from '../../core/actions.ts';
-import type { Reply } from '../../core/card.ts';
+import type { FormRequest, Reply } from '../../core/card.ts';
 import type { Invocation } from '../../core/command.ts';
 import { DeliveryError, type OutgoingMessage, type SentMessage } from '../../core/deliver.ts';
 import { formToParsed } from '../../core/forms.ts';
@@ -139,12 +139,7 @@ export class SlackAdapter implements ChatAdapter {
         const invocation = this.#invocation(payload.user_id, payload.user_name, payload.channel_id, true);
         const reply = await bot.handleText(`/${command.name} ${payload.text ?? ''}`, invocation);
         if (reply.form) {
-          const metadata: FormMetadata = { command: reply.form.command, sub: reply.form.sub, channel: payload.channel_id };
-          const t = translator('ko');
-          await client.views.open({
-            trigger_id: payload.trigger_id,
-            view: formToModal(reply.form, JSON.stringify(metadata), { submit: t('form.submit'), cancel: t('form.cancel') }) as never,
-          });
+          await this.#openForm(client, reply.form, payload.trigger_id, payload.channel_id);
           return;
         }
         await respond(this.#response(reply) as never);
@@ -152,7 +147,7 @@ export class SlackAdapter implements ChatAdapter {
       });
     }
 
-    this.app.action(/^(cmd:|select$)/, async ({ action, body, ack, respond }) => {
+    this.app.action(/^(cmd:|select$)/, async ({ action, body, ack, respond, client }) => {
       await ack();
       const value =
         (action as { selected_option?: { value: string } }).selected_option?.value ?? (action as { action_id: string }).action_id;
@@ -160,8 +155,13 @@ export class SlackAdapter implements ChatAdapter {
       if (!decoded) return;
       const b = body as unknown as SlackBody & { channel?: { id: string } };
       const user = b.user ?? { id: 'unknown' };
-      const invocation = this.#invocation(user.id, user.username ?? user.name, b.channel?.id ?? '', false);
+      const channel = b.channel?.id ?? '';
+      const invocation = this.#invocation(user.id, user.username ?? user.name, channel, Boolean(b.trigger_id));
       const reply = await bot.handleText(decoded.command, { ...invocation, fromButton: true });
+      if (reply.form && b.trigger_id) {
+        await this.#openForm(client, reply.form, b.trigger_id, channel);
+        return;
+      }
       const replace = decoded.updatesMessage && !reply.ephemeral;
       await respond({ ...(this.#response(reply) as object), replace_original: replace } as never);
     });
@@ -193,6 +193,15 @@ export class SlackAdapter implements ChatAdapter {
 
     this.app.error(async (error) => {
       logger.error({ err: error, platform: 'slack' }, 'slack listener failed');
+    });
+  }
+
+  async #openForm(client: App['client'], form: FormRequest, triggerId: string, channel: string): Promise<void> {
+    const metadata: FormMetadata = { command: form.command, sub: form.sub, channel };
+    const t = translator('ko');
+    await client.views.open({
+      trigger_id: triggerId,
+      view: formToModal(form, JSON.stringify(metadata), { submit: t('form.submit'), cancel: t('form.cancel') }) as never,
     });
   }
 

@@ -35,7 +35,7 @@ export function pollCard(t: Translator, poll: PollRow, turnout: { eligible: numb
       { label: t('poll.fieldTurnout'), value: turnoutText(t, turnout) },
     ],
     buttons: poll.status === 'open' ? voteButtons(t, poll) : undefined,
-    footer: t('poll.voteHint', { id: poll.id, example: poll.kind === 'ranked' ? '2,1,3' : poll.kind === 'multi' ? '1,3' : '1' }),
+    footer: t('poll.voteHint', { id: poll.id, example: poll.kind === 'ranked' ? '2,1' : poll.kind === 'multi' ? '1,2' : '1' }),
   };
 }
 

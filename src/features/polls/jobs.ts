@@ -26,7 +26,7 @@ export function registerPollJobs(deps: { db: Db; clock: Clock; deliver: Delivere
   scheduler.register('poll.remind', async (job) => {
     const { pollId } = job.payload as { pollId: number };
     const poll = await findPoll(db, pollId);
-    if (poll.status !== 'open') return;
+    if (poll.status !== 'open' || poll.deadline <= clock.now()) return;
     const card = pollCard(t, poll, await participation(db, pollId));
     for (const memberId of await nonVoters(db, pollId)) {
       await deliver.deliver(

@@ -185,14 +185,15 @@ export async function createPoll(ctx: FeatureContext, scheduler: Scheduler, inpu
     await recordAudit(tx, ctx.clock, ctx.actor, 'poll.create', `poll #${created.id}`, { kind, anonymous: input.anonymous });
     const jobs: ScheduleInput[] = [
       { kind: 'poll.close', key: `poll-close:${created.id}`, payload: { pollId: created.id }, dueAt: deadline, group: `poll:${created.id}` },
-      ...REMINDER_LEADS.filter((lead) => deadline.getTime() - lead.ms > now.getTime()).map((lead) => ({
+      // A reminder may run late only until the next one is due (or the deadline).
+      ...REMINDER_LEADS.map((lead, i) => ({
         kind: 'poll.remind',
         key: `poll-remind:${created.id}:${lead.label}`,
         payload: { pollId: created.id },
         dueAt: new Date(deadline.getTime() - lead.ms),
-        lateUntil: deadline,
+        lateUntil: new Date(deadline.getTime() - (REMINDER_LEADS[i + 1]?.ms ?? 60_000)),
         group: `poll:${created.id}`,
-      })),
+      })).filter((job) => job.lateUntil > now),
     ];
     for (const job of jobs) await scheduler.schedule(job, tx);
     return created;
