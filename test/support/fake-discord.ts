@@ -33,7 +33,7 @@ import type {
   GatewayIdentifyData,
   GuildMemberFlags,
 } from 'discord.js';
-import { Recorder, readRaw } from './recorder.ts';
+import { closeServer, Recorder, readRaw } from './recorder.ts';
 
 /** Application id (also what discord.js reads from READY's `application.id`). */
 export const APP_ID = '1000000000000000001';
@@ -617,13 +617,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       down = false;
     },
 
-    async stop() {
-      for (const ws of sockets) ws.terminate();
-      sockets.clear();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    stop: () => closeServer(server, wss, sockets),
   };
   return fake;
 }

@@ -14,7 +14,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, WebSocket, type RawData } from 'ws';
-import { Recorder, readRaw } from './recorder.ts';
+import { closeServer, Recorder, readRaw } from './recorder.ts';
 
 /** Workspace and bot identities the fake answers with. */
 export const SLACK_TEAM_ID = 'T123';
@@ -448,13 +448,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       down = false;
     },
 
-    async stop() {
-      for (const ws of sockets) ws.terminate();
-      sockets.clear();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    stop: () => closeServer(server, wss, sockets),
   };
   return fake;
 }

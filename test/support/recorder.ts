@@ -48,3 +48,16 @@ export async function readRaw(req: IncomingMessage): Promise<Buffer> {
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
 }
+
+/** Closes a fake server: WebSocket clients first (terminated), then HTTP. */
+export async function closeServer(
+  server: import('node:http').Server,
+  wss: { close(cb: () => void): void },
+  sockets: Set<{ terminate(): void }>,
+): Promise<void> {
+  for (const ws of sockets) ws.terminate();
+  sockets.clear();
+  await new Promise<void>((resolve) => wss.close(() => resolve()));
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}
