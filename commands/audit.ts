@@ -1,7 +1,7 @@
 import { defineCommand } from '../src/core/command.ts';
 import { formatSeoulDateTime } from '../src/core/time.ts';
 import type { Services } from '../src/features/context.ts';
-import { listAudit, PAGE_SIZE } from '../src/features/directory/service.ts';
+import { AUDIT_PAGE_SIZE, listAudit } from '../src/features/audit/service.ts';
 
 export default defineCommand<Services>({
   name: 'audit',
@@ -13,14 +13,14 @@ export default defineCommand<Services>({
         const page = Math.max(1, (ctx.options.page as number | undefined) ?? 1);
         const rows = await listAudit(ctx.services.db, page);
         if (rows.length === 0) return { card: { lines: [ctx.t('audit.empty')] }, ephemeral: true };
-        const shown = rows.slice(0, PAGE_SIZE);
+        const shown = rows.slice(0, AUDIT_PAGE_SIZE);
         return {
           card: {
             title: ctx.t('audit.title', { count: shown.length }),
             lines: shown.map((row) =>
               ctx.t('audit.line', { at: formatSeoulDateTime(row.at), actor: row.actor, action: row.action, target: row.target }),
             ),
-            footer: rows.length > PAGE_SIZE ? ctx.t('audit.more', { next: page + 1 }) : undefined,
+            footer: rows.length > AUDIT_PAGE_SIZE ? ctx.t('audit.more', { next: page + 1 }) : undefined,
           },
           ephemeral: true,
         };

@@ -55,7 +55,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const senders = new Map<Platform, OutboxSender>();
   const outbox = new Outbox(db, clock, () => new Set(senders.keys()), (platform) => senders.get(platform)?.nudge());
   const scheduler = new Scheduler(db, clock, logger, options.scheduler);
-  const services: Services = { db, admins: config.admins, deliver: outbox, scheduler, locale: config.locale };
+  const services: Services = { db, deliver: outbox, scheduler, locale: config.locale };
   registerMeetupJobs({ db, clock, deliver: outbox, scheduler, logger, locale: config.locale });
   registerPollJobs({ db, clock, deliver: outbox, scheduler, locale: config.locale });
   const bot = new Bot<Services>({

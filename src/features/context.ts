@@ -8,8 +8,6 @@ import type { Scheduler } from '../scheduler/scheduler.ts';
 
 export interface Services {
   db: Db;
-  /** BOT_ADMINS entries (platform:userId) linked as admins on first contact. */
-  admins: readonly string[];
   deliver: Deliverer;
   scheduler: Scheduler;
   /** BOT_LOCALE: the language of members until they choose one. */

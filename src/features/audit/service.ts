@@ -2,7 +2,7 @@
 // details hold staff-facing values only, never resident data.
 import type { Actor } from '../../core/command.ts';
 import type { Clock } from '../../core/clock.ts';
-import type { Prisma } from '../../db/client.ts';
+import type { Db, Prisma } from '../../db/client.ts';
 
 type Writer = { auditLog: { create: (args: { data: Prisma.AuditLogCreateInput }) => Promise<unknown> } };
 
@@ -24,4 +24,11 @@ export async function recordAudit(
       detail: detail ? JSON.stringify(detail) : null,
     },
   });
+}
+
+export const AUDIT_PAGE_SIZE = 20;
+
+/** One page of the log, newest first, plus one row to tell whether more exist. */
+export async function listAudit(db: Db, page: number) {
+  return db.auditLog.findMany({ orderBy: { id: 'desc' }, skip: (page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE + 1 });
 }

@@ -368,9 +368,3 @@ export async function reportFailedDelivery(
     );
   }
 }
-
-// ---------- audit ----------
-
-export async function listAudit(db: Db, page: number) {
-  return db.auditLog.findMany({ orderBy: { id: 'desc' }, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE + 1 });
-}
