@@ -132,6 +132,7 @@ export default defineCommand<Services>({
       handler: async (ctx) => {
         const { db } = ctx.services;
         const poll = await findPoll(db, ctx.options.id as number);
+        if (poll.createdById !== ctx.actor.memberId && !ctx.actor.roles.has('admin')) throw new UserError('poll.notCreatorExport', { id: poll.id });
         if (poll.status !== 'closed') throw new UserError('poll.exportOpen', { id: poll.id });
         const labels = labelsFor(ctx.t, poll);
         const ballots = await db.pollBallot.findMany({ where: { pollId: poll.id }, orderBy: { id: 'asc' } });

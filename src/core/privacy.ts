@@ -30,12 +30,25 @@ const PATTERNS: Pattern[] = [
 /** The kinds that are never legitimate anywhere in the bot, even in staff data. */
 export const ALWAYS_FORBIDDEN: readonly IdentifierKind[] = ['rrn', 'foreignerNumber', 'passport', 'driverLicence'];
 
+/**
+ * What the patterns look at: full-width digits and letters folded to ASCII
+ * (NFKC), every kind of dash made '-', and quotes removed (the parser joins
+ * `900101"-"1234567` into one value, so the guard must see it joined too).
+ */
+export function normaliseForDetection(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\p{Pd}\u2212\uFE63\uFF0D]/gu, '-')
+    .replace(/["'“”‘’`]/g, '');
+}
+
 export function detectIdentifier(
   text: string,
   kinds: readonly IdentifierKind[] = PATTERNS.map((p) => p.kind),
 ): IdentifierKind | undefined {
+  const normalised = normaliseForDetection(text);
   for (const pattern of PATTERNS) {
-    if (kinds.includes(pattern.kind) && pattern.regex.test(text)) return pattern.kind;
+    if (kinds.includes(pattern.kind) && (pattern.regex.test(text) || pattern.regex.test(normalised))) return pattern.kind;
   }
   return undefined;
 }

@@ -15,6 +15,8 @@ export async function openDatabase(databaseUrl: string, options: { migrate?: boo
     // cascades honest.
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
+    // Deleted rows are overwritten, not left readable in free pages (secret ballots).
+    await db.$queryRawUnsafe('PRAGMA secure_delete = ON');
   }
   return db;
 }

@@ -164,6 +164,7 @@ export class SlackAdapter implements ChatAdapter {
       }
       const replace = decoded.updatesMessage && !reply.ephemeral;
       await respond({ ...(this.#response(reply) as object), replace_original: replace } as never);
+      await this.#sendFiles(reply, user.id);
     });
 
     this.app.view(FORM_CALLBACK, async ({ view, body, ack, client }) => {
@@ -184,11 +185,19 @@ export class SlackAdapter implements ChatAdapter {
       }
       await ack();
       const { text, blocks } = cardToBlocks(reply.card);
-      if (reply.ephemeral) {
-        await client.chat.postEphemeral({ channel: metadata.channel, user: body.user.id, text, blocks: blocks as never });
-      } else {
-        await client.chat.postMessage({ channel: metadata.channel, text, blocks: blocks as never });
+      try {
+        if (reply.ephemeral) {
+          await client.chat.postEphemeral({ channel: metadata.channel, user: body.user.id, text, blocks: blocks as never });
+        } else {
+          await client.chat.postMessage({ channel: metadata.channel, text, blocks: blocks as never });
+        }
+      } catch (error) {
+        // The bot may not be in that channel (not_in_channel): the answer goes to the person instead.
+        logger.warn({ err: error, platform: 'slack' }, 'form answer could not be posted in the channel; sending it by DM');
+        const dm = await client.conversations.open({ users: body.user.id });
+        if (dm.channel?.id) await client.chat.postMessage({ channel: dm.channel.id, text, blocks: blocks as never });
       }
+      await this.#sendFiles(reply, body.user.id);
     });
 
     this.app.error(async (error) => {

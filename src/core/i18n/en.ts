@@ -167,6 +167,7 @@ export const en: Catalog = {
     // Meetups
     'meetup.badRepeat': 'Unknown repeat rule `{value}`. Examples: repeat=monthly:2:tue (2nd Tuesday), repeat=weekly:wed, repeat=monthly-day:15, repeat=yearly:01-10, repeat=once, or repeat="매월 둘째 화요일"',
     'meetup.badRemind': 'Unknown reminder times `{value}`. Give up to 5 lead times in days (d), hours (h) or minutes (m), comma-separated. Example: remind=7d,1d,1h',
+    'meetup.noFuture': 'This meetup has no future date (start={start}). Check the start date and the repeat rule.',
     'meetup.notFound': 'Meetup #{id} not found. See `/meetup list` for numbers.',
     'meetup.noOccurrence': 'Meetup #{id} has no occurrence on {date}. See `/meetup show {id}` for its dates.',
     'meetup.noUpcoming': 'Meetup #{id} has no upcoming occurrence.',
@@ -253,6 +254,7 @@ export const en: Catalog = {
     'poll.voteChanged': 'Changed your vote in poll #{id}{chosen}.',
     'poll.hiddenUntilClose': 'Results of poll #{id} are shown after the deadline ({deadline}). Now: {turnout}.',
     'poll.notCreator': 'Only the creator of poll #{id} or an admin can close it early.',
+    'poll.notCreatorExport': 'Only the creator of poll #{id} or an admin can export its ballots.',
     'poll.exportOpen': 'Poll #{id} is still open; export it after it closes.',
     'poll.exported': 'Exported {count} ballots of poll #{id} as CSV.',
     'poll.csvVoter': 'voter',

@@ -142,6 +142,7 @@ export const ko = {
     // 정례모임
     'meetup.badRepeat': '반복 규칙 `{value}`을(를) 알 수 없습니다. 예: repeat=monthly:2:화 (매월 둘째 화요일), repeat=weekly:수, repeat=monthly-day:15, repeat=yearly:01-10, repeat=once, 또는 repeat="매월 둘째 화요일"',
     'meetup.badRemind': '알림 시각 `{value}`을(를) 알 수 없습니다. 모임 전 며칠(d)·몇 시간(h)·몇 분(m)을 쉼표로, 5개까지 적어 주세요. 예: remind=7d,1d,1h',
+    'meetup.noFuture': '이 모임에는 앞으로의 날짜가 없습니다 (start={start}). 시작일이나 반복 규칙을 확인해 주세요.',
     'meetup.notFound': '모임 #{id}을(를) 찾을 수 없습니다. `/meetup list`로 번호를 확인하세요.',
     'meetup.noOccurrence': '모임 #{id}에는 {date} 일정이 없습니다. `/meetup show {id}`로 날짜를 확인하세요.',
     'meetup.noUpcoming': '모임 #{id}에는 앞으로 남은 일정이 없습니다.',
@@ -228,6 +229,7 @@ export const ko = {
     'poll.voteChanged': '투표 #{id}의 표를 바꿨습니다{chosen}.',
     'poll.hiddenUntilClose': '투표 #{id}의 결과는 마감({deadline}) 뒤에 공개됩니다. 지금 {turnout}.',
     'poll.notCreator': '투표 #{id}은(는) 만든 사람이나 관리자만 일찍 마감할 수 있습니다.',
+    'poll.notCreatorExport': '투표 #{id}의 표는 만든 사람이나 관리자만 내려받을 수 있습니다.',
     'poll.exportOpen': '투표 #{id}은(는) 아직 진행 중입니다. 마감한 뒤에 내려받을 수 있습니다.',
     'poll.exported': '투표 #{id}의 표 {count}건을 CSV로 만들었습니다.',
     'poll.csvVoter': '투표자',

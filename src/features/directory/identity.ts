@@ -4,6 +4,8 @@
 // (or take over the member of that name), so a local session can play several
 // people. Unknown Slack/Discord users stay unlinked until an admin links them.
 import type { Actor, Invocation, Role } from '../../core/command.ts';
+import { UserError } from '../../core/errors.ts';
+import { ALWAYS_FORBIDDEN, detectIdentifier } from '../../core/privacy.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { Locale } from '../../core/i18n/index.ts';
 import type { Db } from '../../db/client.ts';
@@ -55,6 +57,11 @@ async function lookupActor(
 ): Promise<Actor> {
   const { db } = deps;
   const { platform, platformUserId } = invocation;
+  // A name that looks like a resident identifier is never stored or shown.
+  if (detectIdentifier(invocation.displayName, ALWAYS_FORBIDDEN)) {
+    if (platform === 'console') throw new UserError('error.residentIdentifier', { what: `pii.${detectIdentifier(invocation.displayName, ALWAYS_FORBIDDEN)}` });
+    invocation = { ...invocation, displayName: platformUserId };
+  }
   const identity = await db.chatIdentity.findUnique({
     where: { platform_userId: { platform, userId: platformUserId } },
     include: { member: { include: { roles: true } } },

@@ -145,6 +145,11 @@ export async function createSeries(ctx: FeatureContext, scheduler: Scheduler, in
   assertMayOrganise(ctx, organiser.id);
   const participants = await participantIds(ctx.db, organiser.id, input);
   const rrule = toRRule(recurrence, input.start, input.time, input.until);
+  // A series whose every date has passed would never remind anyone.
+  const today = seoulToday(ctx.clock.now());
+  const from = input.start > today ? input.start : today;
+  const ahead = plannedDates(rrule, from, addDays(from, MAX_WINDOW_DAYS), input.holiday ?? 'next');
+  if (!ahead.some((d) => seoulInstant(d.date, d.time) > ctx.clock.now())) throw new UserError('meetup.noFuture', { start: input.start });
   const series = await ctx.db.$transaction(async (tx) => {
     const created = await tx.meetupSeries.create({
       data: {

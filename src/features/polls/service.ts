@@ -228,26 +228,55 @@ export async function castVote(ctx: FeatureContext, pollId: number, choice: Ball
   const already = await ctx.db.pollParticipation.findUnique({ where: { pollId_memberId: { pollId, memberId } } });
   if (already && poll.locked) throw new UserError(poll.anonymous ? 'poll.alreadyVotedSecret' : 'poll.alreadyVotedLocked', { id: pollId });
   const content = JSON.stringify(choice);
-  await ctx.db.$transaction(async (tx) => {
-    if (already) {
-      await tx.pollBallot.update({ where: { pollId_memberId: { pollId, memberId } }, data: { choice: content } });
-      await tx.pollParticipation.update({ where: { pollId_memberId: { pollId, memberId } }, data: { votedAt: now } });
-    } else {
-      await tx.pollParticipation.create({ data: { pollId, memberId, votedAt: now } });
-      await tx.pollBallot.create({
-        data: {
-          // A random id is also a random row position: insertion order links nothing.
-          id: randomInt(1, 2 ** 47),
-          pollId,
-          memberId: poll.anonymous ? null : memberId,
-          choice: content,
-        },
-      });
+  try {
+    await ctx.db.$transaction(async (tx) => {
+      if (already) {
+        await tx.pollBallot.update({ where: { pollId_memberId: { pollId, memberId } }, data: { choice: content } });
+        await tx.pollParticipation.update({ where: { pollId_memberId: { pollId, memberId } }, data: { votedAt: now } });
+      } else {
+        await tx.pollParticipation.create({ data: { pollId, memberId, votedAt: now } });
+        if (poll.anonymous) await rewriteSecretBallots(tx, pollId, content);
+        else await tx.pollBallot.create({ data: { id: randomInt(1, 2 ** 47), pollId, memberId, choice: content } });
+      }
+      // Checked after our writes hold the lock: a close that won the race wins.
+      if ((await tx.poll.count({ where: { id: pollId, status: 'open' } })) === 0) throw new UserError('poll.closed', { id: pollId });
+      // The audit row says that someone voted, never what.
+      await recordAudit(tx, ctx.clock, ctx.actor, already ? 'poll.revote' : 'poll.vote', `poll #${pollId}`);
+    });
+  } catch (error) {
+    // Two first votes at once (a double press): the second finds the first.
+    if ((error as { code?: string }).code === 'P2002') {
+      throw new UserError(poll.anonymous ? 'poll.alreadyVotedSecret' : 'poll.alreadyVotedLocked', { id: pollId });
     }
-    // The audit row says that someone voted, never what.
-    await recordAudit(tx, ctx.clock, ctx.actor, already ? 'poll.revote' : 'poll.vote', `poll #${pollId}`);
-  });
+    throw error;
+  }
+  if (poll.anonymous) await forgetWriteOrder(ctx.db);
   return { poll, changed: Boolean(already) };
+}
+
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+/**
+ * Adds a secret ballot by rewriting all of the poll's ballots in a random
+ * order with fresh random ids: in the database file a row's position (its
+ * place in the page, not only its id) would otherwise tell the order of
+ * voting, which participation times give with names. Council polls have tens
+ * of ballots, so the rewrite is cheap.
+ */
+async function rewriteSecretBallots(tx: Tx, pollId: number, newChoice: string): Promise<void> {
+  const choices = (await tx.pollBallot.findMany({ where: { pollId }, select: { choice: true } })).map((b) => b.choice);
+  choices.push(newChoice);
+  for (let i = choices.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [choices[i], choices[j]] = [choices[j], choices[i]];
+  }
+  await tx.pollBallot.deleteMany({ where: { pollId } });
+  for (const choice of choices) await tx.pollBallot.create({ data: { id: randomInt(1, 2 ** 47), pollId, memberId: null, choice } });
+}
+
+/** SQLite keeps recent page images in its write-ahead log; fold them in so old layouts do not linger. */
+async function forgetWriteOrder(db: Db): Promise<void> {
+  await db.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)').catch(() => undefined);
 }
 
 export async function participation(db: Db, pollId: number) {
@@ -277,16 +306,18 @@ export async function computeResult(db: Db, poll: PollRow): Promise<PollResult> 
 export async function closePoll(deps: { db: Db; clock: Clock; scheduler: Scheduler }, pollId: number, actor: Pick<Actor, 'memberId' | 'name' | 'platform'>) {
   const poll = await findPoll(deps.db, pollId);
   if (poll.status !== 'open') return { poll, result: JSON.parse(poll.result ?? 'null') as PollResult | null, closedNow: false };
-  const result = await computeResult(deps.db, poll);
-  const closed = await deps.db.poll.updateMany({
-    where: { id: pollId, status: 'open' },
-    data: { status: 'closed', closedAt: deps.clock.now(), result: JSON.stringify(result) },
-  });
-  if (closed.count === 1) {
-    await recordAudit(deps.db, deps.clock, actor, 'poll.close', `poll #${pollId}`);
-    await deps.scheduler.cancelGroup(`poll:${pollId}`);
+  // Close first, then count: a vote racing the close either landed before
+  // (and is counted) or sees the poll closed and is refused.
+  const closed = await deps.db.poll.updateMany({ where: { id: pollId, status: 'open' }, data: { status: 'closed', closedAt: deps.clock.now() } });
+  if (closed.count !== 1) {
+    const now = await findPoll(deps.db, pollId);
+    return { poll: now, result: JSON.parse(now.result ?? 'null') as PollResult | null, closedNow: false };
   }
-  return { poll: { ...poll, status: 'closed' }, result, closedNow: closed.count === 1 };
+  const result = await computeResult(deps.db, poll);
+  await deps.db.poll.update({ where: { id: pollId }, data: { result: JSON.stringify(result) } });
+  await recordAudit(deps.db, deps.clock, actor, 'poll.close', `poll #${pollId}`);
+  await deps.scheduler.cancelGroup(`poll:${pollId}`);
+  return { poll: { ...poll, status: 'closed' }, result, closedNow: true };
 }
 
 /** The chairs of the poll's council (공공·민간위원장), to receive the result by DM. */
@@ -296,7 +327,8 @@ export async function chairsOf(db: Db, councilId: number | null, today: string):
     where: {
       councilId,
       seat: { in: ['chair-public', 'chair-private'] },
-      OR: [{ termTo: null }, { termTo: { gte: seoulDay(today) } }],
+      OR: [{ termFrom: null }, { termFrom: { lte: new Date(`${today}T12:00:00+09:00`) } }],
+      AND: [{ OR: [{ termTo: null }, { termTo: { gte: seoulDay(today) } }] }],
     },
     select: { memberId: true },
   });

@@ -167,3 +167,86 @@ describe('deadlines and reminders through the scheduler', () => {
     expect(await h.db.poll.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ status: 'closed' });
   });
 });
+
+describe('secrecy in the database file', () => {
+  /** Rowids of a table's leaf page, in the order SQLite placed the cells in the page (newest first is lowest offset). */
+  function cellsByPlacement(file: Buffer, rootPage: number, pageSize: number): number[] {
+    const base = (rootPage - 1) * pageSize + (rootPage === 1 ? 100 : 0);
+    expect(file[base]).toBe(13); // a leaf table page: everything fits in one page here
+    const cells = file.readUInt16BE(base + 3);
+    const varint = (at: number): [number, number] => {
+      let value = 0;
+      for (let i = 0; i < 9; i++) {
+        const byte = file[at + i];
+        value = value * 128 + (byte & 0x7f);
+        if (byte < 0x80) return [value, at + i + 1];
+      }
+      return [value, at + 9];
+    };
+    const placed: { offset: number; rowid: number }[] = [];
+    for (let i = 0; i < cells; i++) {
+      const offset = file.readUInt16BE(base + 8 + i * 2);
+      const [, afterLength] = varint((rootPage - 1) * pageSize + offset);
+      placed.push({ offset, rowid: varint(afterLength)[0] });
+    }
+    // SQLite fills a page from its end: the first row written sits at the highest offset.
+    return placed.sort((a, b) => b.offset - a.offset).map((c) => c.rowid);
+  }
+
+  it('the physical order of secret ballots in the file is not the order of voting', async () => {
+    const voters = ['가위원', '나위원', '다위원', '라위원', '마위원', '바위원', '사위원', '아위원'];
+    await h.run(
+      ...voters.map((name) => `/member add ${name}`),
+      ...voters.map((name) => `/council seat ${name} council=모라3동지역사회보장협의체 seat=member from=2026-01-01`),
+      ...voters.map((name) => `@${name} /member me`),
+    );
+    const options = voters.map((_, i) => `안${i + 1}`).join(',');
+    await h.say(`/poll create question="순서 시험" options="${options}" voters=council:모라3동지역사회보장협의체 kind=single anonymous=yes deadline="2026-12-01 18:00"`);
+    // Voter i chooses option i: a ballot's choice tells when it was cast.
+    for (const [i, name] of voters.entries()) expect(await h.say(`@${name} /poll vote 1 ${i + 1}`)).toContain('투표했습니다');
+
+    await h.db.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)');
+    const [{ rootpage }] = await h.db.$queryRawUnsafe<{ rootpage: number }[]>(`SELECT rootpage FROM sqlite_master WHERE name = 'PollBallot'`);
+    const [{ page_size: pageSize }] = await h.db.$queryRawUnsafe<{ page_size: number }[]>('PRAGMA page_size');
+    const { readFileSync } = await import('node:fs');
+    const file = readFileSync(h.databaseUrl.slice('file:'.length));
+    const rowids = cellsByPlacement(file, Number(rootpage), Number(pageSize));
+    const choiceOf = new Map(
+      (await h.db.pollBallot.findMany({ where: { pollId: 1 } })).map((b) => [b.id, (JSON.parse(b.choice) as number[])[0]]),
+    );
+    const placementOrder = rowids.map((id) => choiceOf.get(id));
+    expect(placementOrder.sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]); // every ballot found in the page
+    const again = rowids.map((id) => choiceOf.get(id));
+    // With 8 ballots a random placement equals the voting order with probability 1/40320.
+    expect(again).not.toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+});
+
+describe('privacy of what is typed', () => {
+  it.each([
+    '/member add 김민수 position=900101"-"1234567',
+    '/member add 김민수 position=９００１０１－１２３４５６７',
+    '/member add 김민수 position=900101—2234567',
+    "/member add 김민수 position=M1234''5678",
+  ])('refuses a disguised identifier: %s', async (line) => {
+    const before = await rowCounts(h.db);
+    const out = await h.say(line);
+    expect(out).toContain('처리하지 않았습니다');
+    expect(out).not.toMatch(/1234567|5678/);
+    expect(await rowCounts(h.db)).toEqual(before);
+  });
+
+  it('a console name that looks like a resident number is refused and not stored', async () => {
+    const before = await rowCounts(h.db);
+    expect(await h.say('@900101-1234567 /help')).toContain('주민등록번호처럼 보이는 값');
+    expect(await rowCounts(h.db)).toEqual(before);
+  });
+
+  it('only the creator or an admin exports a poll', async () => {
+    await h.say(`@이동장 ${DECISION}`);
+    await h.say('@이동장 /poll close 1');
+    await h.say('/member role 김위원 head');
+    expect(await h.say('@김위원 /poll export 1')).toContain('만든 사람이나 관리자만 내려받을 수 있습니다');
+    expect(await h.say('@이동장 /poll export 1')).toContain('poll-1.csv');
+  });
+});
