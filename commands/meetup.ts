@@ -227,7 +227,7 @@ export default defineCommand<Services>({
         }
         return {
           card: { tone: 'success', lines: [ctx.t('meetup.icsReady', { count: occurrences.length })] },
-          files: [{ name, mimeType: 'text/calendar', content: calendarFile(occurrences, ctx.clock.now(), ctx.t('meetup.calendarName')) }],
+          files: [{ name, mimeType: 'text/calendar', content: await calendarFile(occurrences, ctx.clock.now(), ctx.t('meetup.calendarName')) }],
           ephemeral: true,
         };
       },

@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import { defineCommand } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
 import { matchChoice } from '../src/core/i18n/index.ts';
@@ -145,6 +144,8 @@ export default defineCommand<Services>({
           const choice = (JSON.parse(b.choice) as number[]).map((i) => labels[i]).join(poll.kind === 'ranked' ? ' > ' : ', ');
           return poll.anonymous ? [choice] : [names.get(b.memberId ?? 0) ?? '', choice];
         });
+        // Loaded on demand: only exports need it.
+        const { stringify } = await import('csv-stringify/sync');
         const csv = stringify([header, ...rows], { bom: true });
         return {
           card: { tone: 'success', lines: [ctx.t('poll.exported', { id: poll.id, count: rows.length })] },

@@ -59,15 +59,17 @@ export async function addOrganization(ctx: FeatureContext, input: NewOrganizatio
 
 export async function listOrganizations(db: Db, filter: { kind?: OrgKind; page?: number }) {
   const where = filter.kind ? { kind: filter.kind } : {};
+  const requested = Math.max(1, filter.page ?? 1);
+  const rows = await db.organization.findMany({ where, orderBy: { id: 'asc' }, skip: (requested - 1) * PAGE_SIZE, take: PAGE_SIZE + 1 });
+  // The common case, one short first page, needs no separate count.
+  if (requested === 1 && rows.length <= PAGE_SIZE) return { items: rows, total: rows.length, page: 1, pages: 1 };
   const total = await db.organization.count({ where });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(Math.max(1, filter.page ?? 1), pages);
-  const items = await db.organization.findMany({
-    where,
-    orderBy: { id: 'asc' },
-    skip: (page - 1) * PAGE_SIZE,
-    take: PAGE_SIZE,
-  });
+  const page = Math.min(requested, pages);
+  const items =
+    page === requested
+      ? rows.slice(0, PAGE_SIZE)
+      : await db.organization.findMany({ where, orderBy: { id: 'asc' }, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
   return { items, total, page, pages };
 }
 

@@ -2,10 +2,11 @@
 // Google and Naver calendars. Each occurrence is its own event (the holiday
 // shifts and one-off changes make an RRULE inexact); the UID is stable, so a
 // re-import updates the events instead of duplicating them.
-import ical, { ICalCalendarMethod } from 'ical-generator';
 import type { Occurrence } from './service.ts';
 
-export function calendarFile(occurrences: Occurrence[], now: Date, name: string): string {
+export async function calendarFile(occurrences: Occurrence[], now: Date, name: string): Promise<string> {
+  // Loaded on demand: only /meetup ics needs it, the idle bot does not.
+  const { default: ical, ICalCalendarMethod } = await import('ical-generator');
   // Instants in UTC (…Z): every calendar understands them without a VTIMEZONE block.
   const calendar = ical({ name, prodId: { company: 'minkwan-bot', product: 'meetups', language: 'KO' } });
   calendar.method(ICalCalendarMethod.PUBLISH);
