@@ -192,7 +192,10 @@ const rssDiscord = await startFakeDiscord();
 await new Promise<void>((resolve, reject) =>
   spawn('npm', ['run', '-s', 'build'], { stdio: 'inherit' }).on('exit', (code) => (code === 0 ? resolve() : reject(new Error('build failed')))),
 );
-const child = spawn(process.execPath, ['--max-semi-space-size=1', 'dist/src/main.js'], {
+// The same node flags as `npm start` (package.json), so the figure is the real one.
+const startScript = JSON.parse(readFileSync('package.json', 'utf8')).scripts.start as string;
+const nodeFlags = /node ((?:--\S+ )*)dist\/src\/main\.js/.exec(startScript)?.[1].trim().split(' ').filter(Boolean) ?? [];
+const child = spawn(process.execPath, [...nodeFlags, 'dist/src/main.js'], {
   env: {
     ...process.env,
     DATABASE_URL: freshDb('rss.db'),
@@ -228,5 +231,5 @@ console.log('p50 / p99 in ms; "bare echo" answers a one-line text, "bare same" s
 console.log('| command | bare echo | bare same | bot | bot ÷ echo | bot ÷ same |');
 console.log('|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);
-console.log(`\nbot idle RSS with Slack (HTTP) and Discord connected: ${(rssKb / 1024).toFixed(1)} MB`);
+console.log(`\nbot idle RSS with Slack (HTTP) and Discord connected (node ${nodeFlags.join(' ')}): ${(rssKb / 1024).toFixed(1)} MB`);
 process.exit(0);
