@@ -58,19 +58,20 @@ export async function addOrganization(ctx: FeatureContext, input: NewOrganizatio
 }
 
 export async function listOrganizations(db: Db, filter: { kind?: OrgKind; page?: number }) {
-  const where = filter.kind ? { kind: filter.kind } : {};
   const requested = Math.max(1, filter.page ?? 1);
-  const rows = await db.organization.findMany({ where, orderBy: { id: 'asc' }, skip: (requested - 1) * PAGE_SIZE, take: PAGE_SIZE + 1 });
-  // The common case, one short first page, needs no separate count.
-  if (requested === 1 && rows.length <= PAGE_SIZE) return { items: rows, total: rows.length, page: 1, pages: 1 };
-  const total = await db.organization.count({ where });
+  // One query for the page and the total (a window count): /org list is a hot read.
+  const kind = filter.kind ?? null;
+  const rows = await db.$queryRaw<{ id: number; name: string; kind: string; dong: string | null; sigungu: string | null; total: bigint | number }[]>`
+    SELECT "id", "name", "kind", "dong", "sigungu", COUNT(*) OVER () AS "total"
+    FROM "Organization"
+    WHERE (${kind} IS NULL OR "kind" = ${kind})
+    ORDER BY "id"
+    LIMIT ${PAGE_SIZE} OFFSET ${(requested - 1) * PAGE_SIZE}`;
+  const total = rows.length ? Number(rows[0].total) : await db.organization.count({ where: kind ? { kind } : {} });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(requested, pages);
-  const items =
-    page === requested
-      ? rows.slice(0, PAGE_SIZE)
-      : await db.organization.findMany({ where, orderBy: { id: 'asc' }, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
-  return { items, total, page, pages };
+  if (rows.length === 0 && requested > pages) return listOrganizations(db, { ...filter, page: pages });
+  const items = rows.map(({ total: _total, ...org }) => ({ ...org, id: Number(org.id) }));
+  return { items, total, page: requested, pages };
 }
 
 export async function organizationDetails(db: Db, id: number) {
