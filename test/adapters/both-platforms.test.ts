@@ -4,8 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ID, startFakeDiscord, type FakeDiscord } from '../support/fake-discord.ts';
 import { signSlackRequest, slashCommandBody, startFakeSlack, type FakeSlack } from '../support/fake-slack.ts';
-import { createHarness, type Harness } from '../support/harness.ts';
-import type { SlackAdapter } from '../../src/adapters/slack/slack-adapter.ts';
+import { createHarness, slackEventsUrl, type Harness } from '../support/harness.ts';
 
 let slack: FakeSlack;
 let discord: FakeDiscord;
@@ -36,9 +35,9 @@ describe('both adapters at once', () => {
       '/org link 행복종합사회복지관 모라3동행정복지센터 kind=hub',
     );
     // Bind from Slack through the real Bolt app…
-    const port = (h.app.adapters.find((a) => a.platform === 'slack') as SlackAdapter).port;
+
     const body = slashCommandBody({ command: '/channel', text: 'bind partnership=1', user_id: 'U111', channel_id: 'CHUB', response_url: slack.responseUrl('bind') });
-    await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: signSlackRequest('both-secret', body) as never, body });
+    await fetch(slackEventsUrl(h), { method: 'POST', headers: signSlackRequest('both-secret', body) as never, body });
     await slack.waitForResponse((r) => r.id === 'bind');
     // …and the Discord side as its admin would (the binding row is the same either way).
     await h.db.channelBinding.create({ data: { platform: 'discord', channelId: '3000000000000000077', partnershipId: 1 } });

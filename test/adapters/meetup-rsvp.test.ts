@@ -10,11 +10,11 @@
 //   1h reminder 2026-11-26 13:00 KST = 2026-11-26T04:00Z
 import type { APIEmbed, APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SlackAdapter } from '../../src/adapters/slack/slack-adapter.ts';
 import type { DiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';
-import { APP_ID, buttonInteraction, startFakeDiscord, type FakeDiscord } from '../support/fake-discord.ts';
+import {
+  embedText, APP_ID, buttonInteraction, startFakeDiscord, type FakeDiscord } from '../support/fake-discord.ts';
 import { blockActionBody, signSlackRequest, startFakeSlack, type FakeSlack, type SlackCall } from '../support/fake-slack.ts';
-import { createHarness, type Harness } from '../support/harness.ts';
+import { createHarness, slackEventsUrl, type Harness } from '../support/harness.ts';
 
 const SECRET = 'meetup-rsvp-secret';
 const OCCURRENCE = '2026-11-26';
@@ -70,8 +70,7 @@ describe('meetup RSVP on Slack (real Bolt over HTTP, fake Slack)', () => {
       slack: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0 },
     });
     await h.startAdapters();
-    const adapter = h.app.adapters.find((a) => a.platform === 'slack') as SlackAdapter;
-    eventsUrl = `http://127.0.0.1:${adapter.port}/slack/events`;
+    eventsUrl = slackEventsUrl(h);
   });
   afterAll(async () => {
     await h?.close();
@@ -192,11 +191,6 @@ interface Callback {
   type: number;
   data?: { content?: string; flags?: number; embeds?: APIEmbed[]; components?: { type: number; components: { custom_id?: string }[] }[] };
 }
-
-const embedText = (embeds: APIEmbed[] | undefined): string => {
-  const e = embeds?.[0];
-  return [e?.title, e?.description, ...(e?.fields ?? []).flatMap((f) => [f.name, f.value]), e?.footer?.text].filter(Boolean).join('\n');
-};
 
 describe('meetup RSVP on Discord (real discord.js client, fake Discord)', () => {
   const CHANNEL = '3000000000000000088';

@@ -10,9 +10,9 @@
 import type { APIApplicationCommandInteractionDataOption, APIEmbed, APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';
-import type { SlackAdapter } from '../../src/adapters/slack/slack-adapter.ts';
 import { actionId } from '../../src/core/actions.ts';
 import {
+  embedText,
   APP_ID,
   buttonInteraction,
   chatInputInteraction,
@@ -21,7 +21,7 @@ import {
   type FakeDiscord,
 } from '../support/fake-discord.ts';
 import { blockActionBody, signSlackRequest, slashCommandBody, startFakeSlack, type FakeSlack, type SlackCall } from '../support/fake-slack.ts';
-import { createHarness, type Harness } from '../support/harness.ts';
+import { createHarness, slackEventsUrl, type Harness } from '../support/harness.ts';
 
 const COUNCIL = '모라3동지역사회보장협의체';
 const CHAIR = '이동장';
@@ -94,8 +94,7 @@ describe('poll buttons on Slack (real Bolt over HTTP, fake Slack)', () => {
       slack: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0 },
     });
     await h.startAdapters();
-    const adapter = h.app.adapters.find((a) => a.platform === 'slack') as SlackAdapter;
-    eventsUrl = `http://127.0.0.1:${adapter.port}/slack/events`;
+    eventsUrl = slackEventsUrl(h);
   });
   afterAll(async () => {
     await h?.close();
@@ -310,10 +309,6 @@ interface Callback {
   };
 }
 
-const embedText = (embeds: APIEmbed[] | undefined): string => {
-  const e = embeds?.[0];
-  return [e?.title, e?.description, ...(e?.fields ?? []).flatMap((f) => [f.name, f.value]), e?.footer?.text].filter(Boolean).join('\n');
-};
 const customIds = (components: Callback['data'] | APIMessage | undefined) =>
   ((components?.components ?? []) as { components: { custom_id?: string }[] }[]).flatMap((row) => row.components.map((c) => c.custom_id));
 

@@ -1,7 +1,6 @@
 // The real Bolt app (HTTP and Socket Mode) against a fake Slack on 127.0.0.1.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { actionId } from '../../src/core/actions.ts';
-import type { SlackAdapter } from '../../src/adapters/slack/slack-adapter.ts';
 import {
   blockActionBody,
   blockActionPayload,
@@ -14,7 +13,7 @@ import {
   viewSubmissionBody,
   type FakeSlack,
 } from '../support/fake-slack.ts';
-import { createHarness, type Harness } from '../support/harness.ts';
+import { createHarness, slackEventsUrl, type Harness } from '../support/harness.ts';
 
 const SECRET = 'test-signing-secret';
 const ADMIN = 'U111';
@@ -36,8 +35,7 @@ beforeEach(async () => {
     slack: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0 },
   });
   await h.startAdapters();
-  const adapter = h.app.adapters.find((a) => a.platform === 'slack') as SlackAdapter;
-  eventsUrl = `http://127.0.0.1:${adapter.port}/slack/events`;
+  eventsUrl = slackEventsUrl(h);
 });
 afterEach(() => h.close());
 
@@ -334,7 +332,7 @@ describe('Slack retries across a restart', () => {
     await h.close();
     h = await createHarness({ databaseUrl, admins: [`slack:${ADMIN}`], slack: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0 } });
     await h.startAdapters();
-    eventsUrl = `http://127.0.0.1:${(h.app.adapters.find((a) => a.platform === 'slack') as SlackAdapter).port}/slack/events`;
+    eventsUrl = slackEventsUrl(h);
     const retry = await post(first.body, { ...signSlackRequest(SECRET, first.body), 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_timeout' });
     expect(retry.status).toBe(200);
     expect(await h.db.organization.count()).toBe(1);

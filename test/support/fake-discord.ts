@@ -836,3 +836,9 @@ export function modalSubmitInteraction(f: InteractionContextFields & { customId:
     ...(f.message !== undefined ? { message: f.message } : {}),
   };
 }
+
+/** An embed's visible text (title, description, fields, footer), for assertions. */
+export function embedText(embeds: APIEmbed[] | undefined): string {
+  const e = embeds?.[0];
+  return [e?.title, e?.description, ...(e?.fields ?? []).flatMap((f) => [f.name, f.value]), e?.footer?.text].filter(Boolean).join('\n');
+}

@@ -95,3 +95,10 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     close: () => app.stop(),
   };
 }
+
+/** Where the harness's Slack adapter (HTTP mode) receives Slack's requests. */
+export function slackEventsUrl(h: Harness): string {
+  const slack = h.app.adapters.find((a) => a.platform === 'slack') as { port?: number } | undefined;
+  if (!slack?.port) throw new Error('no Slack adapter in HTTP mode (start the adapters first)');
+  return `http://127.0.0.1:${slack.port}/slack/events`;
+}
