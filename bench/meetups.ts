@@ -15,9 +15,9 @@ import pino from 'pino';
 import { createApp } from '../src/app.ts';
 import { TestClock } from '../src/core/clock.ts';
 import type { Invocation } from '../src/core/command.ts';
-import { seoulToday } from '../src/core/time.ts';
+import { addDays, seoulDate } from '../src/core/calendar/index.ts';
 import { migrate } from '../src/db/migrator.ts';
-import { addDays, MEETUP_KINDS } from '../src/features/meetups/rules.ts';
+import { MEETUP_KINDS } from '../src/features/meetups/rules.ts';
 
 const ORGS = 50;
 const MEMBERS = 200;
@@ -169,7 +169,7 @@ for (let i = 0; i < IDLE_TICKS; i++) {
 }
 
 // ---------- /meetup list ----------
-const today = seoulToday(clock.now());
+const today = seoulDate(clock.now());
 const participation = await app.db.meetupParticipant.groupBy({ by: ['orgId'], _count: { _all: true } });
 participation.sort((a, b) => a._count._all - b._count._all);
 const median = participation[Math.floor(participation.length / 2)];

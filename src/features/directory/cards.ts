@@ -1,7 +1,7 @@
 // Messages of the directory feature.
 import type { Card } from '../../core/card.ts';
 import { choiceLabel, type Translator } from '../../core/i18n/index.ts';
-import { formatSeoulDate } from '../../core/time.ts';
+import { seoulDate } from '../../core/calendar/index.ts';
 import type { listOrganizations, memberDetails, organizationDetails } from './service.ts';
 
 type OrgPage = Awaited<ReturnType<typeof listOrganizations>>;
@@ -46,8 +46,8 @@ export function organizationCard(t: Translator, org: OrgDetails): Card {
             t('org.seatLine', {
               seat: t(`seat.${s.seat}` as 'seat.member'),
               name: s.member.name,
-              from: s.termFrom ? formatSeoulDate(s.termFrom) : '',
-              to: s.termTo ? formatSeoulDate(s.termTo) : '',
+              from: s.termFrom ? seoulDate(s.termFrom) : '',
+              to: s.termTo ? seoulDate(s.termTo) : '',
             }),
           )
           .join('\n') || t('org.none'),
@@ -69,7 +69,7 @@ export function memberCard(t: Translator, member: MemberDetails): Card {
         label: t('member.fieldSeats'),
         value:
           member.councilSeats
-            .map((s) => `${s.council.name} ${t(`seat.${s.seat}` as 'seat.member')} (${s.termFrom ? formatSeoulDate(s.termFrom) : ''}~${s.termTo ? formatSeoulDate(s.termTo) : ''})`)
+            .map((s) => `${s.council.name} ${t(`seat.${s.seat}` as 'seat.member')} (${s.termFrom ? seoulDate(s.termFrom) : ''}~${s.termTo ? seoulDate(s.termTo) : ''})`)
             .join('\n') || '-',
       },
       { label: t('member.fieldAccounts'), value: member.identities.map((i) => i.platform).join(', ') || '-' },

@@ -3,13 +3,13 @@ import type { Button, Card } from '../../core/card.ts';
 import { choiceLabel, type Translator } from '../../core/i18n/index.ts';
 import type { Occurrence, Series, Tally } from './service.ts';
 import { recurrenceFromRRule, type Recurrence } from './recurrence.ts';
-import { weekdayIndex } from './rules.ts';
+import { formatSeoulTime, weekday, type IsoDate } from '../../core/calendar/index.ts';
 
-export const weekdayLabel = (t: Translator, date: string) => t(`weekday.${weekdayIndex(date)}` as 'weekday.0');
+// The catalogs' weekday.N follow the calendar's numbering (0 = Monday).
+export const weekdayLabel = (t: Translator, date: IsoDate) => t(`weekday.${weekday(date)}` as 'weekday.0');
 
 function endTime(o: Occurrence): string {
-  const end = new Date(o.start.getTime() + o.durationMin * 60_000 + 9 * 3_600_000);
-  return end.toISOString().slice(11, 16);
+  return formatSeoulTime(new Date(o.start.getTime() + o.durationMin * 60_000));
 }
 
 export function whenText(t: Translator, o: Occurrence): string {

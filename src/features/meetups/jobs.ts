@@ -9,16 +9,24 @@
 // Every delivery's idempotency key is derived from the job key, so a job run
 // again after a crash never sends twice (the outbox keeps one row per key).
 import type { Logger } from 'pino';
+import { firstWorkingDayOfMonth } from '../../core/calendar/holidays.ts';
+import {
+  addDays,
+  addMonths,
+  firstDayOfMonth,
+  lastDayOfMonth,
+  monthOf,
+  seoulDate,
+  seoulInstant,
+  type IsoDate,
+  type IsoMonth,
+} from '../../core/calendar/index.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { Deliverer } from '../../core/deliver.ts';
 import { translator, type Locale } from '../../core/i18n/index.ts';
-import { seoulToday } from '../../core/time.ts';
 import type { Db } from '../../db/client.ts';
 import type { Scheduler } from '../../scheduler/scheduler.ts';
 import { leadText, occurrenceCard, occurrenceLine, rsvpButtons, whenText } from './cards.ts';
-import { firstWorkingDayOfMonth } from './holidays.ts';
-import { seoulInstant } from './recurrence.ts';
-import { addDays } from './rules.ts';
 import { closuresBetween, listOccurrences, loadSeries, occurrenceFor, planReminders, tally } from './service.ts';
 import { choiceLabel } from '../../core/i18n/index.ts';
 
@@ -93,13 +101,13 @@ export function registerMeetupJobs(deps: MeetupJobDeps): void {
       if (series) await planReminders(db, scheduler, series, now);
     }
     deps.logger.info({ job: job.key, series: active.length }, 'meetup reminders planned');
-    await schedulePlan(scheduler, addDays(seoulToday(now), 1));
+    await schedulePlan(scheduler, addDays(seoulDate(now), 1));
   });
 
   scheduler.register('meetup.month', async (job) => {
     const { month } = job.payload as { month: string };
-    const from = `${month}-01`;
-    const to = addDays(addDays(from, 31).slice(0, 8) + '01', -1);
+    const from = firstDayOfMonth(month);
+    const to = lastDayOfMonth(month);
     const orgs = await db.organization.findMany({ where: { channels: { some: {} } }, select: { id: true } });
     for (const org of orgs) {
       const occurrences = await listOccurrences(db, { orgId: org.id, from, to });
@@ -110,8 +118,7 @@ export function registerMeetupJobs(deps: MeetupJobDeps): void {
         job.key,
       );
     }
-    const next = addDays(to, 1).slice(0, 7);
-    await scheduleMonth(db, scheduler, next);
+    await scheduleMonth(db, scheduler, addMonths(month, 1));
   });
 }
 
@@ -126,9 +133,7 @@ async function schedulePlan(scheduler: Scheduler, day: string): Promise<void> {
 }
 
 async function scheduleMonth(db: Db, scheduler: Scheduler, month: string): Promise<void> {
-  const [y, m] = month.split('-').map(Number);
-  const closures = await closuresBetween(db, `${month}-01`, `${month}-31`);
-  const day = firstWorkingDayOfMonth(y, m, closures);
+  const day = await firstWorkingDay(db, month);
   if (!day) return;
   await scheduler.schedule({
     kind: 'meetup.month',
@@ -145,11 +150,15 @@ async function scheduleMonth(db: Db, scheduler: Scheduler, month: string): Promi
  * digest (this month's if its day has not passed, else next month's).
  */
 export async function ensureMeetupJobs(db: Db, scheduler: Scheduler, now: Date): Promise<void> {
-  const today = seoulToday(now);
+  const today = seoulDate(now);
   await schedulePlan(scheduler, today);
-  const thisMonth = today.slice(0, 7);
-  const [y, m] = thisMonth.split('-').map(Number);
-  const closures = await closuresBetween(db, `${thisMonth}-01`, `${thisMonth}-31`);
-  const firstDay = firstWorkingDayOfMonth(y, m, closures);
-  await scheduleMonth(db, scheduler, firstDay && firstDay >= today ? thisMonth : addDays(`${thisMonth}-28`, 7).slice(0, 7));
+  const thisMonth = monthOf(today);
+  const firstDay = await firstWorkingDay(db, thisMonth);
+  await scheduleMonth(db, scheduler, firstDay && firstDay >= today ? thisMonth : addMonths(thisMonth, 1));
+}
+
+/** The month's first working day, with the admin closures; null if all closed. */
+async function firstWorkingDay(db: Db, month: IsoMonth): Promise<IsoDate | null> {
+  const [y, m] = month.split('-').map(Number);
+  return firstWorkingDayOfMonth(y, m, await closuresBetween(db, firstDayOfMonth(month), lastDayOfMonth(month)));
 }

@@ -11,32 +11,24 @@
 // "floating" UTC (the rrule library's recommended way) and read back as Seoul.
 import rrulePackage from 'rrule';
 import { UserError } from '../../core/errors.ts';
-import { shiftForHoliday, type HolidayPolicy } from './holidays.ts';
+import { shiftForHoliday, type Closures, type HolidayPolicy } from '../../core/calendar/holidays.ts';
+import { daysInMonth, weekdayFromName, type Weekday } from '../../core/calendar/index.ts';
 
 const { RRule, rrulestr } = rrulePackage as unknown as typeof import('rrule');
 
 export type Recurrence =
   | { kind: 'once' }
-  | { kind: 'weekly'; weekday: number }
-  | { kind: 'monthly-nth'; nth: number; weekday: number } // nth 1..5, or -1 = last
+  | { kind: 'weekly'; weekday: Weekday }
+  | { kind: 'monthly-nth'; nth: number; weekday: Weekday } // nth 1..5, or -1 = last
   | { kind: 'monthly-day'; day: number }
   | { kind: 'yearly'; month: number; day: number };
 
-/** 0 = Monday … 6 = Sunday (rrule's numbering). */
-const WEEKDAYS: Record<string, number> = {
-  월: 0, 화: 1, 수: 2, 목: 3, 금: 4, 토: 5, 일: 6,
-  mon: 0, tue: 1, wed: 2, thu: 3, fri: 4, sat: 5, sun: 6,
-};
 const ORDINALS: Record<string, number> = {
   '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, last: -1, '-1': -1,
   첫째: 1, 첫번째: 1, 둘째: 2, 두번째: 2, 셋째: 3, 세번째: 3, 넷째: 4, 네번째: 4, 다섯째: 5, 다섯번째: 5, 마지막: -1,
 };
+// Indexed by the calendar's Weekday (0 = Monday), which is rrule's order too.
 const RRULE_DAYS = () => [RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, RRule.SA, RRule.SU];
-
-function weekday(word: string): number | undefined {
-  const w = word.trim().toLowerCase().replace(/요일$/, '');
-  return WEEKDAYS[w] ?? WEEKDAYS[w.slice(0, 3)];
-}
 
 const bad = (value: string): never => {
   throw new UserError('meetup.badRepeat', { value });
@@ -51,12 +43,12 @@ export function parseRecurrence(input: string): Recurrence {
   if (parts.length > 1) {
     const [kind, a, b] = parts;
     if (kind === 'weekly' && a !== undefined && parts.length === 2) {
-      const day = weekday(a);
+      const day = weekdayFromName(a);
       return day === undefined ? bad(input) : { kind: 'weekly', weekday: day };
     }
     if (kind === 'monthly' && a !== undefined && b !== undefined && parts.length === 3) {
       const nth = ORDINALS[a];
-      const day = weekday(b);
+      const day = weekdayFromName(b);
       return nth === undefined || day === undefined ? bad(input) : { kind: 'monthly-nth', nth, weekday: day };
     }
     if (kind === 'monthly-day' && a !== undefined && parts.length === 2) return monthlyDay(Number(a), input);
@@ -70,12 +62,12 @@ export function parseRecurrence(input: string): Recurrence {
   // Korean phrases
   let m = /^매주 (\S+?)(요일)?$/.exec(text);
   if (m) {
-    const day = weekday(m[1]);
+    const day = weekdayFromName(m[1]);
     return day === undefined ? bad(input) : { kind: 'weekly', weekday: day };
   }
   m = /^매월 (\S+) (\S+?)(요일)?$/.exec(text);
-  if (m && ORDINALS[m[1]] !== undefined && weekday(m[2]) !== undefined) {
-    return { kind: 'monthly-nth', nth: ORDINALS[m[1]], weekday: weekday(m[2]) as number };
+  if (m && ORDINALS[m[1]] !== undefined && weekdayFromName(m[2]) !== undefined) {
+    return { kind: 'monthly-nth', nth: ORDINALS[m[1]], weekday: weekdayFromName(m[2]) as Weekday };
   }
   m = /^매(월|달) (\d{1,2})일$/.exec(text);
   if (m) return monthlyDay(Number(m[2]), input);
@@ -89,7 +81,8 @@ function monthlyDay(day: number, input: string): Recurrence {
 }
 
 function yearly(month: number, day: number, input: string): Recurrence {
-  const ok = month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(2024, month, 0)).getUTCDate();
+  // A leap year, so 매년 2월 29일 is accepted (rrule skips it in other years).
+  const ok = month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(2024, month);
   return ok ? { kind: 'yearly', month, day } : bad(input);
 }
 
@@ -131,7 +124,7 @@ export function plannedDates(
   from: string,
   to: string,
   policy: HolidayPolicy,
-  closures?: ReadonlySet<string>,
+  closures?: Closures,
 ): PlannedDate[] {
   const rule = rrulestr(rrule);
   const out: PlannedDate[] = [];
@@ -144,15 +137,10 @@ export function plannedDates(
   return out;
 }
 
-/** The real instant of a Seoul wall-clock time (Korea has no DST: UTC+9). */
-export function seoulInstant(date: string, time: string): Date {
-  return new Date(`${date}T${time}:00+09:00`);
-}
-
 export function recurrenceFromRRule(rrule: string): Recurrence {
   const options = rrulestr(rrule).origOptions;
   const days = RRULE_DAYS();
-  const dayIndex = (d: unknown) => days.findIndex((x) => x.weekday === (d as { weekday: number }).weekday);
+  const dayIndex = (d: unknown) => days.findIndex((x) => x.weekday === (d as { weekday: number }).weekday) as Weekday;
   const byweekday = ([] as unknown[]).concat(options.byweekday ?? []);
   if (options.count === 1) return { kind: 'once' };
   if (options.freq === RRule.WEEKLY) return { kind: 'weekly', weekday: dayIndex(byweekday[0]) };

@@ -29,17 +29,3 @@ export function parseLeads(input: string): { label: string; ms: number }[] {
 
 /** The lead at which members who have not answered get a DM. */
 export const NUDGE_LEAD_MS = 86_400_000;
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Korean weekday letter of a calendar date. */
-export function weekdayIndex(date: string): number {
-  // 0 = Monday … 6 = Sunday
-  return (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
-}

@@ -1,18 +1,16 @@
 // Meetup series: create, list, show, edit, cancel, RSVP; holiday closures;
 // and the reminder jobs each occurrence needs (kept in the scheduler, planned
 // PLANNING_HORIZON_DAYS ahead and re-planned daily and on every edit).
+import type { HolidayPolicy } from '../../core/calendar/holidays.ts';
+import { addDays, daysBetween, seoulDate, seoulInstant } from '../../core/calendar/index.ts';
 import { UserError } from '../../core/errors.ts';
-import { seoulToday } from '../../core/time.ts';
 import type { Db } from '../../db/client.ts';
 import type { ScheduleInput, Scheduler } from '../../scheduler/scheduler.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { FeatureContext } from '../context.ts';
 import { findOrganization, findPartnership } from '../directory/service.ts';
-import type { HolidayPolicy } from './holidays.ts';
-import { parseRecurrence, plannedDates, recurrenceFromRRule, seoulInstant, toRRule } from './recurrence.ts';
+import { parseRecurrence, plannedDates, recurrenceFromRRule, toRRule } from './recurrence.ts';
 import {
-  addDays,
-  daysBetween,
   MAX_WINDOW_DAYS,
   NUDGE_LEAD_MS,
   parseLeads,
@@ -92,7 +90,7 @@ export async function occurrenceFor(db: Db, series: Series, now: Date, original?
     if (!found) throw new UserError('meetup.noOccurrence', { id: series.id, date: original });
     return found;
   }
-  const today = seoulToday(now);
+  const today = seoulDate(now);
   const to = addDays(today, MAX_WINDOW_DAYS);
   const closures = await closuresBetween(db, addDays(today, -10), to);
   const next = occurrencesOf(series, addDays(today, -10), to, closures).find((o) => o.start > now);
@@ -146,7 +144,7 @@ export async function createSeries(ctx: FeatureContext, scheduler: Scheduler, in
   const participants = await participantIds(ctx.db, organiser.id, input);
   const rrule = toRRule(recurrence, input.start, input.time, input.until);
   // A series whose every date has passed would never remind anyone.
-  const today = seoulToday(ctx.clock.now());
+  const today = seoulDate(ctx.clock.now());
   const from = input.start > today ? input.start : today;
   const ahead = plannedDates(rrule, from, addDays(from, MAX_WINDOW_DAYS), input.holiday ?? 'next');
   if (!ahead.some((d) => seoulInstant(d.date, d.time) > ctx.clock.now())) throw new UserError('meetup.noFuture', { start: input.start });
@@ -397,7 +395,7 @@ export const groupOf = (seriesId: number) => `meetup:${seriesId}`;
  * moved or were cancelled are dropped (replaceGroup).
  */
 export async function planReminders(db: Db, scheduler: Scheduler, series: Series, now: Date): Promise<number> {
-  const today = seoulToday(now);
+  const today = seoulDate(now);
   const to = addDays(today, PLANNING_HORIZON_DAYS);
   const closures = await closuresBetween(db, addDays(today, -10), addDays(to, 10));
   const jobs: ScheduleInput[] = [];

@@ -1,7 +1,7 @@
 // Messages of the polls feature.
 import type { Button, Card } from '../../core/card.ts';
 import { choiceLabel, type Translator } from '../../core/i18n/index.ts';
-import { formatSeoulDateTime } from '../../core/time.ts';
+import { formatSeoulDateTime } from '../../core/calendar/index.ts';
 import type { PollResult } from './rules.ts';
 import { optionLabels, type PollRow } from './service.ts';
 

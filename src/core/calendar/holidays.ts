@@ -1,7 +1,7 @@
-// Korean public holidays (관공서 공휴일) for scheduling meetings. Pure rules:
-// no I/O, no clock. A date is a Seoul calendar day written 'YYYY-MM-DD'; the
-// arithmetic below runs on UTC midnights, which is exact for calendar days and
-// independent of the host's time zone.
+// Korean public holidays (관공서 공휴일) and working days, with the admin
+// closures (휴관일) passed in as a set of dates. Pure rules: no I/O, no clock;
+// the closure rows are read by the caller (meetups' closuresBetween). Dates
+// and weekdays are the calendar's (./index.ts).
 //
 // Where the dates come from
 // - Lunar holidays (설날, 부처님오신날, 추석): `korean-lunar-calendar`, a
@@ -20,12 +20,13 @@
 //   async; the scheduler plans series years ahead. Its data is what the tests
 //   compare against for those years.
 import lunarModule from 'korean-lunar-calendar';
+import { addDays, isoDate, isWeekend, monthOf, weekday, yearOf, type IsoDate } from './index.ts';
 
 export type HolidayKind = 'fixed' | 'lunar' | 'substitute' | 'election' | 'extra';
 
 export interface Holiday {
   /** Seoul calendar day, 'YYYY-MM-DD'. */
-  readonly date: string;
+  readonly date: IsoDate;
   /** Korean name, e.g. '설날', '추석', '대체공휴일(추석)'. */
   readonly name: string;
   readonly kind: HolidayKind;
@@ -47,7 +48,7 @@ export const HOLIDAY_YEARS = { min: 2018, max: 2050 } as const;
  * official 월력요항 / gazette data. Years after the last entry have none yet:
  * add the next election when it is fixed (the next 국회의원 선거 is due in
  * April 2028) and a 임시공휴일 when it is designated. Until then an admin
- * closure (`extra`) covers it.
+ * closure covers it.
  */
 const AD_HOC: readonly Holiday[] = [
   { date: '2018-06-13', name: '제7회 전국동시지방선거', kind: 'election' },
@@ -108,46 +109,6 @@ const FIXED: readonly FixedHoliday[] = [
 const SEOLLAL_CHUSEOK_SUBSTITUTE_SINCE = 2014;
 const BUDDHA_SUBSTITUTE_SINCE = 2023;
 
-// ---------------------------------------------------------------- dates
-
-const DAY_MS = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** 'YYYY-MM-DD' -> UTC midnight in ms; a RangeError for anything else. */
-function toDay(date: string): number {
-  const match = ISO_DATE.exec(date);
-  if (match) {
-    const [, y, m, d] = match.map(Number);
-    const ms = Date.UTC(y, m - 1, d);
-    // Date.UTC maps years 0–99 to 1900+; ISO_DATE already demands four digits.
-    const back = new Date(ms);
-    if (back.getUTCFullYear() === y && back.getUTCMonth() === m - 1 && back.getUTCDate() === d) return ms;
-  }
-  throw new RangeError(`not a calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`);
-}
-
-function fromDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-function ymd(year: number, month: number, day: number): string {
-  return fromDay(Date.UTC(year, month - 1, day));
-}
-
-function addDays(date: string, days: number): string {
-  return fromDay(toDay(date) + days * DAY_MS);
-}
-
-/** 0 = Sunday … 6 = Saturday. */
-function weekday(date: string): number {
-  return new Date(toDay(date)).getUTCDay();
-}
-
-function isWeekend(date: string): boolean {
-  const dow = weekday(date);
-  return dow === 0 || dow === 6;
-}
-
 // ---------------------------------------------------------------- lunar
 
 // The package's ESM build default-exports the class, but its bundled .d.ts is
@@ -159,12 +120,12 @@ const KoreanLunarCalendar: LunarCalendarClass =
 const lunar = new KoreanLunarCalendar();
 
 /** The solar date of a (non-leap) Korean lunar date. */
-function lunarToSolar(year: number, month: number, day: number): string {
+function lunarToSolar(year: number, month: number, day: number): IsoDate {
   if (!lunar.setLunarDate(year, month, day, false)) {
     throw new RangeError(`lunar ${year}-${month}-${day} is outside the lunar table`);
   }
   const solar = lunar.getSolarCalendar();
-  return ymd(solar.year, solar.month, solar.day);
+  return isoDate(solar.year, solar.month, solar.day);
 }
 
 // ---------------------------------------------------------------- the year
@@ -194,7 +155,7 @@ function baseHolidays(year: number): Candidate[] {
     if (f.since !== undefined && year < f.since) continue;
     const rule: SubstituteRule =
       f.substituteSince !== undefined && year >= f.substituteSince ? 'weekend-or-overlap' : 'none';
-    out.push({ date: ymd(year, f.month, f.day), name: f.name, kind: 'fixed', rule, label: f.name });
+    out.push({ date: isoDate(year, f.month, f.day), name: f.name, kind: 'fixed', rule, label: f.name });
   }
 
   const threeDays = (centre: string, label: string): void => {
@@ -236,8 +197,8 @@ function substitutes(base: readonly Candidate[]): Holiday[] {
     const dow = weekday(date);
     const owed = here.filter((c, i) => {
       if (c.rule === 'none') return false;
-      if (dow === 0) return true; // Sunday: every rule counts it
-      if (dow === 6) return c.rule === 'weekend-or-overlap' || here.length > 1;
+      if (dow === 6) return true; // Sunday: every rule counts it
+      if (dow === 5) return c.rule === 'weekend-or-overlap' || here.length > 1; // Saturday
       return i > 0; // a weekday: the first one keeps it, the rest overlap
     });
     for (const c of owed) {
@@ -267,10 +228,6 @@ function yearTable(year: number): YearTable {
   return table;
 }
 
-function yearOf(date: string): number {
-  return new Date(toDay(date)).getUTCFullYear();
-}
-
 // ---------------------------------------------------------------- API
 
 /**
@@ -282,67 +239,77 @@ export function koreanHolidays(year: number): readonly Holiday[] {
 }
 
 /** The holidays on one day (empty on an ordinary day). */
-export function holidaysOn(date: string): readonly Holiday[] {
+export function holidaysOn(date: IsoDate): readonly Holiday[] {
   return yearTable(yearOf(date)).byDate.get(date) ?? [];
 }
 
+/** Admin closures (휴관일 etc.): days off besides the public holidays. */
+export type Closures = ReadonlySet<IsoDate>;
+
 /**
- * A public holiday, or a day in `extra` (admin-added closures, e.g. a centre's
- * 휴관일). Weekends are not holidays as such: see isWorkingDay.
+ * A public holiday, or a day in `closures`. Weekends are not holidays as
+ * such: see isWorkingDay.
  */
-export function isHoliday(date: string, extra?: ReadonlySet<string>): boolean {
-  toDay(date);
-  return (extra?.has(date) ?? false) || yearTable(yearOf(date)).byDate.has(date);
+export function isHoliday(date: IsoDate, closures?: Closures): boolean {
+  const year = yearOf(date); // validates the date first
+  return (closures?.has(date) ?? false) || yearTable(year).byDate.has(date);
 }
 
-/** Monday to Friday, and neither a holiday nor an `extra` closure. */
-export function isWorkingDay(date: string, extra?: ReadonlySet<string>): boolean {
-  return !isWeekend(date) && !isHoliday(date, extra);
+/** Monday to Friday, and neither a holiday nor a closure. */
+export function isWorkingDay(date: IsoDate, closures?: Closures): boolean {
+  return !isWeekend(date) && !isHoliday(date, closures);
 }
 
 /** A year of closures in a row is a configuration mistake, not a calendar. */
 const MAX_SHIFT_DAYS = 366;
 
-function stepToWorkingDay(date: string, step: 1 | -1, extra?: ReadonlySet<string>): string {
+function stepToWorkingDay(date: IsoDate, step: 1 | -1, closures?: Closures): IsoDate {
   let day = date;
   for (let i = 0; i < MAX_SHIFT_DAYS; i++) {
     day = addDays(day, step);
-    if (isWorkingDay(day, extra)) return day;
+    if (isWorkingDay(day, closures)) return day;
   }
   throw new RangeError(`no working day within ${MAX_SHIFT_DAYS} days of ${date}`);
 }
 
+/** The first working day strictly after `date`. */
+export function nextWorkingDay(date: IsoDate, closures?: Closures): IsoDate {
+  return stepToWorkingDay(date, 1, closures);
+}
+
+/** The last working day strictly before `date`. */
+export function previousWorkingDay(date: IsoDate, closures?: Closures): IsoDate {
+  return stepToWorkingDay(date, -1, closures);
+}
+
 /**
  * Where a meeting on `date` goes when that day is not a working day (a
- * weekend, a holiday or an `extra` closure): 'next' / 'previous' working day,
- * 'skip' (null), or 'keep' the date. A working day is returned unchanged
- * whatever the policy. A series that meets on Saturdays on purpose should ask
+ * weekend, a holiday or a closure): 'next' / 'previous' working day, 'skip'
+ * (null), or 'keep' the date. A working day is returned unchanged whatever
+ * the policy. A series that meets on Saturdays on purpose should ask
  * isHoliday itself, or use 'keep'.
  */
-export function shiftForHoliday(
-  date: string,
-  policy: HolidayPolicy,
-  extra?: ReadonlySet<string>,
-): string | null {
-  if (isWorkingDay(date, extra)) return date;
+export function shiftForHoliday(date: IsoDate, policy: HolidayPolicy, closures?: Closures): IsoDate | null {
+  if (isWorkingDay(date, closures)) return date;
   switch (policy) {
     case 'keep':
       return date;
     case 'skip':
       return null;
     case 'next':
-      return stepToWorkingDay(date, 1, extra);
+      return nextWorkingDay(date, closures);
     case 'previous':
-      return stepToWorkingDay(date, -1, extra);
+      return previousWorkingDay(date, closures);
   }
 }
 
-/** The first working day of a month (1–12), or null if `extra` closes all of it. */
-export function firstWorkingDayOfMonth(year: number, month: number, extra?: ReadonlySet<string>): string | null {
+/** The first working day of a month (1–12), or null if closures take all of it. */
+export function firstWorkingDayOfMonth(year: number, month: number, closures?: Closures): IsoDate | null {
   if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`not a month: ${month}`);
   checkYear(year);
-  for (let day = ymd(year, month, 1); yearOf(day) === year && Number(day.slice(5, 7)) === month; day = addDays(day, 1)) {
-    if (isWorkingDay(day, extra)) return day;
+  const first = isoDate(year, month, 1);
+  for (let day = first; monthOf(day) === monthOf(first); day = addDays(day, 1)) {
+    if (isWorkingDay(day, closures)) return day;
   }
   return null;
 }

@@ -11,7 +11,7 @@ import {
   koreanHolidays,
   shiftForHoliday,
   type Holiday,
-} from '../../../src/features/meetups/holidays.ts';
+} from '../../../src/core/calendar/holidays.ts';
 
 /** Weekday by date-fns, independently of the module: 0 = Sunday … 6 = Saturday. */
 const dow = (date: string): number => getDay(parseISO(date));
