@@ -5,7 +5,7 @@
 import { pathToFileURL } from 'node:url';
 import { registerCommands } from '../src/adapters/discord/commands.ts';
 import { ConfigError, loadConfig } from '../src/config.ts';
-import { Registry } from '../src/core/registry.ts';
+import { registryOf } from '../src/features/index.ts';
 
 /** Returns the exit code; `print` receives the summary line. */
 export async function run(env: NodeJS.ProcessEnv = process.env, print: (line: string) => void = console.log): Promise<number> {
@@ -13,7 +13,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, print: (line: st
   if (!config.discord) {
     throw new ConfigError('Discord is not configured (see .env.example):\n  DISCORD_TOKEN and DISCORD_APPLICATION_ID: both are needed to register commands');
   }
-  const registry = await Registry.load();
+  const registry = registryOf();
   const { count, scope } = await registerCommands(config.discord, registry);
   const where = scope === 'guild' ? `server (guild) ${config.discord.guildId}` : 'all servers (global; may take a while to appear)';
   print(`Registered ${count} Discord commands for application ${config.discord.applicationId} in ${where}.`);

@@ -2,7 +2,7 @@
 // npm run slack:manifest -- --url https://bot.example.kr -> for HTTP mode
 import { writeFile } from 'node:fs/promises';
 import { slackManifest } from '../src/adapters/slack/manifest.ts';
-import { Registry } from '../src/core/registry.ts';
+import { registryOf } from '../src/features/index.ts';
 
 const args = process.argv.slice(2);
 const urlIndex = args.indexOf('--url');
@@ -11,6 +11,6 @@ if (urlIndex >= 0 && !requestUrl?.startsWith('https://')) {
   console.error('--url needs the public https address of the bot, e.g. --url https://bot.example.kr');
   process.exit(2);
 }
-const manifest = slackManifest(await Registry.load(), { requestUrl });
+const manifest = slackManifest(registryOf(), { requestUrl });
 await writeFile('slack-manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
 console.log(`wrote slack-manifest.json (${requestUrl ? `HTTP mode, ${requestUrl}/slack/events` : 'Socket Mode'}, ${manifest.features.slash_commands.length} commands)`);

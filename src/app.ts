@@ -1,29 +1,29 @@
-// Builds the running bot from configuration: database, commands, outbox,
-// adapters. main.ts, the tests and the benchmarks all start it the same way.
+// Builds the running bot from configuration: database, the features' commands
+// and jobs, outbox, scheduler, adapters. main.ts, the tests and the benchmarks
+// all start it the same way. No single feature is named here: they arrive
+// through the list in src/features/index.ts (or `options.features`).
 import type { Readable, Writable } from 'node:stream';
 import type { Logger } from 'pino';
-import { ConsoleAdapter } from './adapters/console/console-adapter.ts';
+import type { ConsoleAdapter } from './adapters/console/console-adapter.ts';
 import type { DiscordAdapterOptions } from './adapters/discord/discord-adapter.ts';
 import type { Config } from './config.ts';
 import type { AdapterDeps, ChatAdapter } from './core/adapter.ts';
+import type { Actor, Platform } from './core/command.ts';
 import type { Clock } from './core/clock.ts';
-import type { Platform } from './core/command.ts';
 import { Bot } from './core/dispatch.ts';
-import { Registry } from './core/registry.ts';
 import { openDatabase, type Db } from './db/client.ts';
 import { Outbox } from './delivery/outbox.ts';
 import { createReceipts } from './delivery/receipts.ts';
 import { OutboxSender, type SenderOptions } from './delivery/sender.ts';
+import { systemActor, type Feature, type FeatureContext } from './features/context.ts';
+import { FEATURES, registryOf } from './features/index.ts';
 import { Scheduler, type SchedulerOptions } from './scheduler/scheduler.ts';
-import { ensureMeetupJobs, registerMeetupJobs } from './features/meetups/jobs.ts';
-import { registerPollJobs } from './features/polls/jobs.ts';
-import type { Services } from './features/context.ts';
-import { resolveActor } from './features/directory/identity.ts';
-import { reportFailedDelivery, suggest } from './features/directory/service.ts';
 
 export interface AppOptions {
   clock: Clock;
   logger: Logger;
+  /** The capabilities to run; default: every feature in src/features/index.ts. */
+  features?: readonly Feature[];
   /** Console I/O; used only when no Slack or Discord credentials are configured. */
   console?: { input: Readable; output: Writable; notices: Writable; interactive: boolean };
   sender?: SenderOptions;
@@ -36,13 +36,16 @@ export interface AppOptions {
 }
 
 export interface App {
-  bot: Bot<Services>;
+  bot: Bot<FeatureContext>;
   db: Db;
   outbox: Outbox;
   adapters: ChatAdapter[];
   senders: Map<Platform, OutboxSender>;
-  /** Durable jobs; features register their job kinds on it. Tests call scheduler.tick() themselves. */
+  /** Durable jobs. Tests call scheduler.tick() themselves. */
   scheduler: Scheduler;
+  clock: Clock;
+  /** The context scheduled work runs in (system actor). */
+  context: (actor?: Actor) => FeatureContext;
   console?: ConsoleAdapter;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -50,20 +53,38 @@ export interface App {
 
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { clock, logger } = options;
+  const features = options.features ?? FEATURES;
   const db = await openDatabase(config.databaseUrl, { migrate: options.migrate });
-  const registry = await Registry.load();
+  const registry = registryOf(features);
   const senders = new Map<Platform, OutboxSender>();
-  const outbox = new Outbox(db, clock, () => new Set(senders.keys()), (platform) => senders.get(platform)?.nudge());
+  const outbox = new Outbox(db, clock, config.locale, () => new Set(senders.keys()), (platform) => senders.get(platform)?.nudge());
   const scheduler = new Scheduler(db, clock, logger, options.scheduler);
-  const services: Services = { db, deliver: outbox, scheduler, locale: config.locale };
-  registerMeetupJobs({ db, clock, deliver: outbox, scheduler, logger, locale: config.locale });
-  registerPollJobs({ db, clock, deliver: outbox, scheduler, locale: config.locale });
-  const bot = new Bot<Services>({
+  const context = (actor: Actor = systemActor(config.locale)): FeatureContext => ({
+    db,
+    clock,
+    actor,
+    scheduler,
+    deliver: outbox,
+    logger,
+    locale: config.locale,
+    emit: async (event, payload) => {
+      for (const feature of features) await feature.on?.[event]?.(context(actor), payload);
+    },
+  });
+  for (const feature of features) {
+    for (const job of feature.jobs ?? []) {
+      scheduler.register(job.kind, (run) => job.run(context(), job.payload.parse(run.payload), run));
+    }
+  }
+
+  const identity = single(features, 'resolveActor');
+  const bot = new Bot<FeatureContext>({
     registry,
-    services,
+    context,
     clock,
     logger,
-    resolveActor: (invocation) => resolveActor({ db, clock, admins: config.admins, defaultLocale: config.locale }, invocation),
+    defaultLocale: config.locale,
+    resolveActor: (invocation) => identity.resolveActor!(context(), { admins: config.admins }, invocation),
   });
 
   const receipts = createReceipts(db, clock, logger);
@@ -71,7 +92,10 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     bot: bot as Bot,
     logger,
     firstTime: receipts,
-    suggest: (kind, query) => suggest(db, kind, query),
+    suggest: async (kind, query) => {
+      const provider = features.find((f) => f.suggest?.[kind]);
+      return provider ? provider.suggest![kind]!(context(), query) : [];
+    },
   };
   const adapters: ChatAdapter[] = [];
   // Chat libraries load only when configured: the console stays small and quick.
@@ -85,6 +109,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   }
   let consoleAdapter: ConsoleAdapter | undefined;
   if (adapters.length === 0 && options.console) {
+    const { ConsoleAdapter } = await import('./adapters/console/console-adapter.ts');
     consoleAdapter = new ConsoleAdapter(bot as Bot, options.console);
     adapters.push(consoleAdapter);
   }
@@ -94,7 +119,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       adapter.platform,
       new OutboxSender(db, clock, adapter, logger, {
         ...options.sender,
-        onFailed: (row, reason) => reportFailedDelivery({ db, clock, deliver: outbox }, row, reason),
+        onFailed: (row, reason) => outbox.reportFailure(row, reason),
       }),
     );
   }
@@ -106,6 +131,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     adapters,
     senders,
     scheduler,
+    clock,
+    context,
     console: consoleAdapter,
     async start() {
       for (const adapter of adapters) await adapter.start();
@@ -113,7 +140,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       // After the senders, so what due jobs deliver goes out. No other process
       // of this bot runs jobs, so every job left running was abandoned by a crash.
       await scheduler.recover({ startup: true });
-      await ensureMeetupJobs(db, scheduler, clock.now());
+      for (const feature of features) await feature.start?.(context());
       scheduler.start(options.scheduler?.cron);
       logger.info({ adapters: adapters.map((a) => a.platform), commands: registry.all().length }, 'bot started');
     },
@@ -126,4 +153,11 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       await db.$disconnect();
     },
   };
+}
+
+/** The one feature that provides a hook only one may provide. */
+function single<K extends keyof Feature>(features: readonly Feature[], hook: K): Feature {
+  const providers = features.filter((f) => f[hook]);
+  if (providers.length !== 1) throw new Error(`exactly one feature must provide ${hook} (found ${providers.length})`);
+  return providers[0];
 }

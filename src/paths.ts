@@ -17,7 +17,3 @@ function findProjectRoot(): string {
 export const projectRoot = findProjectRoot();
 /** True when this code was compiled to dist/ (module files end in .js). */
 export const compiled = import.meta.url.endsWith('.js');
-/** Extension of the project's own modules in this run. */
-export const moduleExt = compiled ? '.js' : '.ts';
-/** The folder holding the command declarations (commands/ or dist/commands/). */
-export const commandsDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'commands');

@@ -21,9 +21,3 @@ export function decodeAction(id: string): { command: string; updatesMessage: boo
   const [flag, ...rest] = id.slice(PREFIX.length).split(':');
   return { command: rest.join(':'), updatesMessage: flag === 'u' };
 }
-
-export function pressAction(bot: Bot, id: string, invocation: Invocation): Promise<Reply> | undefined {
-  const action = decodeAction(id);
-  if (!action) return undefined;
-  return bot.handleText(action.command, { ...invocation, fromButton: true });
-}

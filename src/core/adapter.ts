@@ -2,6 +2,7 @@
 // the platform into the Bot, send outbox messages out, start, stop.
 import type { Logger } from 'pino';
 import type { Transport } from './deliver.ts';
+import type { SuggestKind } from './command.ts';
 import type { Bot } from './dispatch.ts';
 
 export interface ChatAdapter extends Transport {
@@ -9,7 +10,6 @@ export interface ChatAdapter extends Transport {
   stop(): Promise<void>;
 }
 
-export type SuggestKind = 'org' | 'member';
 
 export interface AdapterDeps {
   bot: Bot;
@@ -23,12 +23,3 @@ export interface AdapterDeps {
   /** Autocomplete values (Discord) for options that name an organisation or a member. */
   suggest: (kind: SuggestKind, query: string) => Promise<{ label: string; value: string }[]>;
 }
-
-/** Which option names are filled with suggestions of which kind. */
-export const SUGGESTED_OPTIONS: Record<string, SuggestKind> = {
-  org: 'org',
-  from: 'org',
-  to: 'org',
-  council: 'org',
-  member: 'member',
-};

@@ -46,6 +46,9 @@ export interface FormRequest {
   command: string;
   sub: string;
   title: string;
+  /** In the caller's language, like the field labels. */
+  submitLabel: string;
+  cancelLabel: string;
   fields: {
     name: string;
     label: string;
@@ -64,6 +67,20 @@ export interface Reply {
   /** Only the caller sees it (errors, personal answers). */
   ephemeral?: boolean;
   files?: ReplyFile[];
+}
+
+/** Shortens text to `max` characters, marking the cut with an ellipsis. */
+export const cut = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/**
+ * The plain text of a card for notifications, screen readers and platforms'
+ * text fallbacks: the title and lines, or the first field when there are none.
+ * `firstLineOnly` gives the headline alone (push notifications).
+ */
+export function fallbackText(card: Card, max: number, options: { firstLineOnly?: boolean } = {}): string {
+  const lines = [card.title, ...(card.lines ?? [])].filter((line): line is string => Boolean(line?.trim()));
+  const text = (options.firstLineOnly ? lines[0] : lines.join('\n')) || card.fields?.[0]?.value || '';
+  return cut(text, max);
 }
 
 export const reply = (card: Card, extra: Omit<Reply, 'card'> = {}): Reply => ({ card, ...extra });

@@ -1,9 +1,11 @@
-// Declarations of slash commands. One file per command under commands/ calls
-// defineCommand(); the registry, the text parser, the help pages, Slack's
-// manifest and Discord's registration are all derived from these.
+// Declarations of slash commands. A feature declares its commands with
+// defineCommand(); the registry, the text parser, the help pages, the forms,
+// Slack's manifest and Discord's registration are all derived from these.
+// Option types are inferred from the declaration, so handlers read
+// `ctx.options.id` as a number without a cast.
 import type { Card, Reply } from './card.ts';
 import type { Clock } from './clock.ts';
-import type { Locale, Translator } from './i18n/index.ts';
+import type { ChoiceGroup, Choices, Translator } from './i18n/index.ts';
 import type { Registry } from './registry.ts';
 
 export type Role = 'admin' | 'coordinator' | 'head' | 'staff';
@@ -12,7 +14,7 @@ export const ROLES: readonly Role[] = ['admin', 'coordinator', 'head', 'staff'];
 export type Platform = 'console' | 'slack' | 'discord';
 
 export interface Actor {
-  /** undefined while a chat user is not linked to a member yet. */
+  /** undefined while a chat user is not linked to a member yet (and for the scheduler's system actor). */
   memberId?: number;
   name: string;
   roles: ReadonlySet<Role>;
@@ -22,22 +24,45 @@ export interface Actor {
   platformUserId: string;
 }
 
+type Locale = Translator['locale'];
+
 export type OptionType = 'string' | 'integer' | 'date' | 'time' | 'choice' | 'boolean';
 
+/** What an option's free text names; adapters offer completions (Discord autocomplete). */
+export type SuggestKind = 'org' | 'member';
+
 export interface OptionDecl {
-  name: string;
-  type: OptionType;
-  required?: boolean;
+  readonly name: string;
+  readonly type: OptionType;
+  readonly required?: boolean;
   /** Taken from the bare words after the subcommand, in declaration order. */
-  positional?: boolean;
+  readonly positional?: boolean;
   /** A positional that swallows the remaining bare words (free text with spaces). */
-  rest?: boolean;
+  readonly rest?: boolean;
   /** For type 'choice': the catalog group under `choices` holding labels and aliases. */
-  choices?: string;
+  readonly choices?: ChoiceGroup;
+  /** The value names an organisation or a member: adapters may offer completions. */
+  readonly suggest?: SuggestKind;
 }
 
-export type OptionValue = string | number | boolean | Date;
+export type OptionValue = string | number | boolean;
 export type Options = Record<string, OptionValue | undefined>;
+
+/** The value one declared option yields: dates 'YYYY-MM-DD', times 'HH:MM', choices their canonical value. */
+type ValueOf<O extends OptionDecl> = O['type'] extends 'integer'
+  ? number
+  : O['type'] extends 'boolean'
+    ? boolean
+    : O['type'] extends 'choice'
+      ? O['choices'] extends ChoiceGroup
+        ? keyof Choices[O['choices']] & string
+        : string
+      : string;
+
+/** The typed options object of a subcommand, inferred from its declaration. */
+export type OptionsOf<Os extends readonly OptionDecl[]> = readonly OptionDecl[] extends Os
+  ? Options // not a literal declaration: the registry's erased view
+  : { [O in Os[number] as O['name']]: O['required'] extends true ? ValueOf<O> : ValueOf<O> | undefined };
 
 export interface Invocation {
   platform: Platform;
@@ -50,34 +75,53 @@ export interface Invocation {
   supportsForms?: boolean;
 }
 
-export interface HandlerContext<Services = unknown> {
+/** What the core adds to the feature context for one command. */
+export interface CommandContext<O> {
   actor: Actor;
-  options: Options;
-  invocation: Invocation;
-  services: Services;
   clock: Clock;
+  options: O;
+  invocation: Invocation;
   registry: Registry;
+  /** In the caller's language. */
   t: Translator;
 }
 
-export interface SubcommandDecl<Services = unknown> {
-  options?: OptionDecl[];
+export type HandlerContext<Ctx, O = Options> = Omit<Ctx, keyof CommandContext<O>> & CommandContext<O>;
+
+export interface SubcommandDecl<Ctx = unknown, Os extends readonly OptionDecl[] = readonly OptionDecl[]> {
+  options?: Os;
   /** Roles allowed besides admin (admin may do everything). 'any' = every linked member. */
   roles: readonly Role[] | 'any';
   /** Allowed before the chat user is linked to a member (/help, /member me). */
   allowUnlinked?: boolean;
-  handler: (ctx: HandlerContext<Services>) => Promise<Reply | Card> | Reply | Card;
+  /** Only on these platforms (e.g. the console's /clock); absent = everywhere. */
+  platforms?: readonly Platform[];
+  // Method syntax on purpose: a command holds subcommands of different option
+  // types, which only a bivariant handler lets it list side by side.
+  handler(ctx: HandlerContext<Ctx, OptionsOf<Os>>): Promise<Reply | Card> | Reply | Card;
 }
 
-export interface CommandDecl<Services = unknown> {
+export interface CommandDecl<Ctx = unknown> {
   name: string;
   /** A command either has subcommands or is itself the single action (key ''). */
-  subcommands: Record<string, SubcommandDecl<Services>>;
+  subcommands: Record<string, SubcommandDecl<Ctx>>;
+  /** Only on these platforms; absent = everywhere. Slack's manifest and Discord's registration leave the others out. */
+  platforms?: readonly Platform[];
 }
 
 /** The name under which a command without subcommands keeps its one action. */
 export const DIRECT = '';
 
-export function defineCommand<S>(decl: CommandDecl<S>): CommandDecl<S> {
-  return decl;
+/**
+ * `commandDefiner<Ctx>()` gives a feature layer its `defineCommand` and
+ * `subcommand`: each subcommand's options are inferred from its literal
+ * declaration (a const type parameter), and its handler sees `Ctx` plus
+ * those typed options. (One call per subcommand: TypeScript cannot infer a
+ * separate option list for each key of one object literal.)
+ */
+export function commandDefiner<Ctx>() {
+  return {
+    defineCommand: (decl: CommandDecl<Ctx>): CommandDecl<Ctx> => decl,
+    subcommand: <const Os extends readonly OptionDecl[] = []>(decl: SubcommandDecl<Ctx, Os>): SubcommandDecl<Ctx, Os> => decl,
+  };
 }

@@ -2,13 +2,30 @@
 // member, a channel); the outbox turns that into one message per bound channel
 // or DM on each platform, and each adapter's `send` puts one on the wire.
 import type { Card } from './card.ts';
-import type { Platform } from './command.ts';
+import type { Platform, Role } from './command.ts';
+import type { Translator } from './i18n/index.ts';
 
+/**
+ * Whom to tell. Channels: an organisation's or a partnership's bound channels,
+ * or one channel. People (each by DM, in their own language): one member, the
+ * holders of a role in a scope (e.g. the heads of every dong office in a
+ * district), the sitting chairs of a council, or everyone in the two
+ * organisations of a partnership.
+ */
 export type Target =
   | { kind: 'org'; id: number }
   | { kind: 'partnership'; id: number }
+  | { kind: 'channel'; platform: Platform; channelId: string }
   | { kind: 'member'; id: number }
-  | { kind: 'channel'; platform: Platform; channelId: string };
+  | { kind: 'role'; role: Role; orgKind?: string; orgId?: number; sigungu?: string }
+  | { kind: 'chairs'; councilId: number }
+  | { kind: 'partnership-members'; id: number };
+
+/**
+ * What to send: a card, or a function that renders it in one reader's
+ * language (called once per language among the recipients).
+ */
+export type Message = Card | ((t: Translator) => Card);
 
 export interface Destination {
   platform: Platform;
@@ -57,6 +74,6 @@ export interface Transport {
 
 /** The features' view of delivery. */
 export interface Deliverer {
-  /** Queues a card for every destination of the target; returns how many were queued. */
-  deliver(target: Target, card: Card, key: string): Promise<number>;
+  /** Queues the message for every destination of the target; returns how many were queued. */
+  deliver(target: Target, message: Message, key: string): Promise<number>;
 }

@@ -5,9 +5,9 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Card, Reply } from './card.ts';
 import type { Clock } from './clock.ts';
-import { DIRECT, type Actor, type Invocation, type Options } from './command.ts';
+import { DIRECT, type Actor, type Invocation, type Options, type Role } from './command.ts';
 import { UserError } from './errors.ts';
-import { choiceLabel, translator, type ChoiceGroup, type MessageKey, type Translator } from './i18n/index.ts';
+import { choiceLabel, translator, type ChoiceGroup, type Locale, type MessageKey, type Translator } from './i18n/index.ts';
 import { bindOptions } from './options.ts';
 import { parseText, type ParsedText } from './parse.ts';
 import { ALWAYS_FORBIDDEN, detectIdentifier } from './privacy.ts';
@@ -15,20 +15,33 @@ import { hasSubcommands, subcommandText, type Registry } from './registry.ts';
 import { commandHelp, subcommandHelp } from './help.ts';
 import { buildForm, givenValues, missingRequired } from './forms.ts';
 
-export interface BotDeps<Services> {
+export interface BotDeps<Ctx> {
   registry: Registry;
-  services: Services;
+  /** The feature context for one command, acting as its caller. */
+  context: (actor: Actor) => Ctx;
   clock: Clock;
   logger: Logger;
+  /** Language of answers given before the caller is known. */
+  defaultLocale: Locale;
   /** Who is calling: a linked member, or an unlinked chat user (no memberId). */
   resolveActor: (invocation: Invocation) => Promise<Actor>;
 }
 
-export class Bot<Services = unknown> {
-  constructor(readonly deps: BotDeps<Services>) {}
+export class Bot<Ctx = unknown> {
+  constructor(readonly deps: BotDeps<Ctx>) {}
 
   get registry(): Registry {
     return this.deps.registry;
+  }
+
+  /** Answers before the caller is known (the bot's language, BOT_LOCALE). */
+  translator(): Translator {
+    return translator(this.deps.defaultLocale);
+  }
+
+  /** A pressed button or chosen option: its command, run as the person who pressed it. */
+  press(command: string, invocation: Invocation): Promise<Reply> {
+    return this.handleText(command, { ...invocation, fromButton: true });
   }
 
   /** Handles the text form, e.g. `/org add 사회복지관 행복종합사회복지관`. */
@@ -48,7 +61,7 @@ export class Bot<Services = unknown> {
   }
 
   async #guard(invocation: Invocation, work: (actor: Actor) => Promise<Reply>): Promise<Reply> {
-    let t: Translator = translator('ko');
+    let t: Translator = translator(this.deps.defaultLocale);
     try {
       const actor = await this.deps.resolveActor(invocation);
       t = translator(actor.locale);
@@ -66,7 +79,7 @@ export class Bot<Services = unknown> {
     const { registry } = this.deps;
     const t = translator(actor.locale);
 
-    const command = registry.get(parsed.command);
+    const command = registry.get(parsed.command, invocation.platform);
     if (!command) throw new UserError('error.unknownCommand', { command: parsed.command });
 
     let sub = DIRECT;
@@ -88,6 +101,9 @@ export class Bot<Services = unknown> {
     }
 
     const decl = command.subcommands[sub];
+    if (decl.platforms && !decl.platforms.includes(invocation.platform)) {
+      throw new UserError('error.unknownSubcommand', { command: command.name, sub, choices: Object.keys(command.subcommands).join(', '), example: '' });
+    }
     if (actor.memberId === undefined && !decl.allowUnlinked) throw new UserError('error.notLinked');
     if (!mayRun(actor, decl.roles)) {
       const allowed = decl.roles === 'any' ? [] : decl.roles;
@@ -103,15 +119,7 @@ export class Bot<Services = unknown> {
       return { card: subcommandHelp(t, command, sub), form: buildForm(t, command, sub, givenValues(command, sub, words, parsed.named)), ephemeral: true };
     }
     const options: Options = bindOptions(command, sub, words, parsed.named);
-    const result = await decl.handler({
-      actor,
-      options,
-      invocation,
-      services: this.deps.services,
-      clock: this.deps.clock,
-      registry,
-      t,
-    });
+    const result = await decl.handler({ ...this.deps.context(actor), actor, clock: this.deps.clock, options, invocation, registry, t });
     return 'card' in result ? result : { card: result };
   }
 }
@@ -123,7 +131,7 @@ function refuseIdentifiers(text: string): void {
 
 function mayRun(actor: Actor, roles: readonly string[] | 'any'): boolean {
   if (actor.roles.has('admin') || roles === 'any') return true;
-  return roles.some((role) => actor.roles.has(role as never));
+  return roles.some((role) => actor.roles.has(role as Role));
 }
 
 function errorReply(t: Translator, error: UserError): Reply {

@@ -47,15 +47,15 @@ export function buildForm(t: Translator, command: AnyCommand, sub: string, given
     command: command.name,
     sub,
     title: `/${command.name}${sub ? ` ${sub}` : ''}`,
+    submitLabel: t('form.submit'),
+    cancelLabel: t('form.cancel'),
     fields: formFields(command, sub).map((option) => ({
       name: option.name,
       label: text.options[option.name] ?? option.name,
       type: option.type,
       required: Boolean(option.required),
       value: given[option.name],
-      choices: option.choices
-        ? choiceValues(option.choices as ChoiceGroup).map((value) => ({ value, label: choiceLabel(t, option.choices as ChoiceGroup, value) }))
-        : undefined,
+      choices: option.choices ? choiceValues(option.choices).map((value) => ({ value, label: choiceLabel(t, option.choices!, value) })) : undefined,
     })),
   };
 }

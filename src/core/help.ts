@@ -1,17 +1,17 @@
 // Help pages generated from the registry and the catalogs.
 import type { Card } from './card.ts';
-import { DIRECT } from './command.ts';
+import { DIRECT, type Platform } from './command.ts';
 import { choiceValues, type ChoiceGroup, type Translator } from './i18n/index.ts';
 import { commandText, hasSubcommands, subcommandText, usage, type AnyCommand, type Registry } from './registry.ts';
 
-export function helpIndex(t: Translator, registry: Registry): Card {
+export function helpIndex(t: Translator, registry: Registry, platform: Platform): Card {
+  const commands = registry.all(platform);
   return {
     title: t('help.title'),
-    lines: registry.all().map((command) => `/${command.name} — ${commandText(t.catalog, command.name).description}`),
+    lines: commands.map((command) => `/${command.name} — ${commandText(t.catalog, command.name).description}`),
     select: {
       placeholder: t('help.pick'),
-      options: registry
-        .all()
+      options: commands
         .filter((command) => command.name !== 'help')
         .map((command) => ({ label: `/${command.name}`, command: `/help ${command.name}` })),
     },

@@ -1,10 +1,6 @@
-// Knows every declared command. Loads commands/*.ts once at start.
-import { readdir } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
-import { commandsDir, moduleExt } from '../paths.ts';
-import { DIRECT, type CommandDecl, type OptionDecl, type SubcommandDecl } from './command.ts';
-import type { Catalog } from './i18n/index.ts';
+// Knows every declared command: the features' commands, gathered at start.
+import { DIRECT, type CommandDecl, type OptionDecl, type Platform, type SubcommandDecl } from './command.ts';
+import type { Catalog, CommandText, SubcommandText } from './i18n/index.ts';
 
 // Declarations are generic over the services they receive; the registry only
 // routes, so it holds them erased.
@@ -23,20 +19,20 @@ export class Registry {
     }
   }
 
-  static async load(dir = commandsDir): Promise<Registry> {
-    const files = (await readdir(dir)).filter((f) => f.endsWith(moduleExt) && !f.startsWith('_')).sort();
-    const modules = await Promise.all(files.map((f) => import(pathToFileURL(join(dir, f)).href)));
-    return new Registry(modules.map((m) => m.default as AnyCommand));
+  /** The command as seen from a platform: one limited to other platforms does not exist there. */
+  get(name: string, platform?: Platform): AnyCommand | undefined {
+    const command = this.#commands.get(name);
+    return command && (!platform || availableOn(command, platform)) ? command : undefined;
   }
 
-  get(name: string): AnyCommand | undefined {
-    return this.#commands.get(name);
-  }
-
-  all(): AnyCommand[] {
-    return [...this.#commands.values()];
+  /** Every command, or those a platform offers (help, Slack's manifest, Discord's registration). */
+  all(platform?: Platform): AnyCommand[] {
+    const commands = [...this.#commands.values()].sort((a, b) => a.name.localeCompare(b.name));
+    return platform ? commands.filter((command) => availableOn(command, platform)) : commands;
   }
 }
+
+const availableOn = (command: AnyCommand, platform: Platform) => !command.platforms || command.platforms.includes(platform);
 
 export const hasSubcommands = (command: AnyCommand) => !(DIRECT in command.subcommands);
 
@@ -51,14 +47,8 @@ export function usage(command: AnyCommand, sub: string): string {
   return parts.join(' ');
 }
 
-export interface SubcommandText {
-  description: string;
-  example: string;
-  options: Record<string, string>;
-}
-
-export function commandText(catalog: Catalog, command: string): { description: string; subcommands: Record<string, SubcommandText> } {
-  const texts = (catalog.commands as Record<string, { description: string; subcommands: Record<string, SubcommandText> }>)[command];
+export function commandText(catalog: Catalog, command: string): CommandText {
+  const texts = catalog.commands[command];
   if (!texts) throw new Error(`catalog has no text for /${command}`);
   return texts;
 }

@@ -1,60 +1,126 @@
-// The durable outbox. deliver() resolves a target to destinations and writes
-// one row per destination (idempotency key unique, so a repeated deliver()
-// with the same key is a no-op). OutboxSender sends the rows.
+// The durable outbox. deliver() resolves a target to destinations, renders the
+// message in each reader's language and writes one row per destination
+// (idempotency key unique, so a repeated deliver() with the same key is a
+// no-op). OutboxSender sends the rows.
+import { seoulDate, seoulInstant } from '../core/calendar/index.ts';
 import type { Card } from '../core/card.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Platform } from '../core/command.ts';
-import type { Deliverer, Destination, Target } from '../core/deliver.ts';
+import type { Deliverer, Destination, Message, Target } from '../core/deliver.ts';
+import { translator, type Locale } from '../core/i18n/index.ts';
 import type { Db } from '../db/client.ts';
+
+/** A destination and the language its reader gets. */
+export interface Recipient extends Destination {
+  locale: Locale;
+}
+
+/** People reached by one role target at most (a national role list is not a DM blast). */
+const MAX_PEOPLE = 500;
+const FAILURE_KEY = 'delivery-failed:';
+
+type MemberRow = { id: number; locale: string; preferredPlatform: string | null; identities: { platform: string; userId: string }[] };
+const memberSelect = { id: true, locale: true, preferredPlatform: true, identities: { select: { platform: true, userId: true } } } as const;
 
 export class Outbox implements Deliverer {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    /** BOT_LOCALE: the language of shared channels. */
+    private readonly channelLocale: Locale,
     /** Platforms with a running adapter; others are skipped, not queued forever. */
     private readonly platforms: () => ReadonlySet<Platform>,
     private readonly onQueued: (platform: Platform) => void = () => {},
   ) {}
 
-  async destinations(target: Target): Promise<Destination[]> {
+  async destinations(target: Target): Promise<Recipient[]> {
     const active = this.platforms();
-    let found: Destination[] = [];
+    const channel = (platform: string, id: string): Recipient => ({ platform: platform as Platform, kind: 'channel', id, locale: this.channelLocale });
     switch (target.kind) {
       case 'channel':
-        found = [{ platform: target.platform, kind: 'channel', id: target.channelId }];
-        break;
+        return active.has(target.platform) ? [channel(target.platform, target.channelId)] : [];
       case 'org':
       case 'partnership': {
         const bindings = await this.db.channelBinding.findMany({
           where: target.kind === 'org' ? { orgId: target.id } : { partnershipId: target.id },
           select: { platform: true, channelId: true },
         });
-        found = bindings.map((b) => ({ platform: b.platform as Platform, kind: 'channel' as const, id: b.channelId }));
-        break;
+        return bindings.filter((b) => active.has(b.platform as Platform)).map((b) => channel(b.platform, b.channelId));
       }
-      case 'member': {
-        const member = await this.db.member.findUnique({
-          where: { id: target.id },
-          select: { preferredPlatform: true, identities: { select: { platform: true, userId: true } } },
-        });
-        const linked = (member?.identities ?? []).filter((i) => active.has(i.platform as Platform));
-        const preferred = linked.filter((i) => i.platform === member?.preferredPlatform);
-        found = (preferred.length ? preferred : linked).map((i) => ({
-          platform: i.platform as Platform,
-          kind: 'user' as const,
-          id: i.userId,
-        }));
-        break;
-      }
+      default:
+        return (await this.people(target)).flatMap((member) => this.#directMessages(member, active));
     }
-    return found.filter((d) => active.has(d.platform));
   }
 
-  async deliver(target: Target, card: Card, key: string): Promise<number> {
-    const destinations = await this.destinations(target);
+  /** The members a person-target names. */
+  async people(target: Exclude<Target, { kind: 'org' | 'partnership' | 'channel' }>): Promise<MemberRow[]> {
+    switch (target.kind) {
+      case 'member':
+        return this.db.member.findMany({ where: { id: target.id }, select: memberSelect });
+      case 'role':
+        return this.db.member.findMany({
+          where: {
+            roles: { some: { role: target.role } },
+            ...(target.orgId !== undefined || target.orgKind || target.sigungu
+              ? { org: { id: target.orgId, kind: target.orgKind, sigungu: target.sigungu } }
+              : {}),
+          },
+          select: memberSelect,
+          orderBy: { id: 'asc' },
+          take: MAX_PEOPLE,
+        });
+      case 'chairs': {
+        // A term covers its whole first and last day (terms are stored as Seoul midnights).
+        const now = this.clock.now();
+        const today = seoulInstant(seoulDate(now));
+        return this.db.member.findMany({
+          where: {
+            councilSeats: {
+              some: {
+                councilId: target.councilId,
+                seat: { in: ['chair-public', 'chair-private'] },
+                OR: [{ termFrom: null }, { termFrom: { lte: now } }],
+                AND: [{ OR: [{ termTo: null }, { termTo: { gte: today } }] }],
+              },
+            },
+          },
+          select: memberSelect,
+        });
+      }
+      case 'partnership-members': {
+        const partnership = await this.db.partnership.findUnique({ where: { id: target.id }, select: { fromId: true, toId: true } });
+        if (!partnership) return [];
+        return this.db.member.findMany({
+          where: { orgId: { in: [partnership.fromId, partnership.toId] } },
+          select: memberSelect,
+          orderBy: { id: 'asc' },
+          take: MAX_PEOPLE,
+        });
+      }
+    }
+  }
+
+  #directMessages(member: MemberRow, active: ReadonlySet<Platform>): Recipient[] {
+    const linked = member.identities.filter((i) => active.has(i.platform as Platform));
+    const preferred = linked.filter((i) => i.platform === member.preferredPlatform);
+    const locale: Locale = member.locale === 'en' ? 'en' : 'ko';
+    return (preferred.length ? preferred : linked).map((i) => ({ platform: i.platform as Platform, kind: 'user', id: i.userId, locale }));
+  }
+
+  async deliver(target: Target, message: Message, key: string): Promise<number> {
+    const recipients = await this.destinations(target);
     const now = this.clock.now();
+    const rendered = new Map<Locale, string>();
+    const render = (locale: Locale) => {
+      let json = rendered.get(locale);
+      if (json === undefined) {
+        const card: Card = typeof message === 'function' ? message(translator(locale)) : message;
+        rendered.set(locale, (json = JSON.stringify(card)));
+      }
+      return json;
+    };
     let queued = 0;
-    for (const to of destinations) {
+    for (const to of recipients) {
       try {
         await this.db.outboxMessage.create({
           data: {
@@ -62,7 +128,7 @@ export class Outbox implements Deliverer {
             platform: to.platform,
             destKind: to.kind,
             destId: to.id,
-            card: JSON.stringify(card),
+            card: render(to.locale),
             nextAttemptAt: now,
             createdAt: now,
           },
@@ -76,5 +142,15 @@ export class Outbox implements Deliverer {
       this.onQueued(to.platform);
     }
     return queued;
+  }
+
+  /** Tells the admins (by DM, each in their language) that a message could not be delivered, and why. */
+  async reportFailure(row: { id: number; idempotencyKey: string; destId: string }, reason: string): Promise<void> {
+    if (row.idempotencyKey.startsWith(FAILURE_KEY)) return; // never report a report
+    await this.deliver(
+      { kind: 'role', role: 'admin' },
+      (t) => ({ tone: 'error', title: t('delivery.failedTitle'), lines: [t('delivery.failed', { id: row.id, destination: row.destId, reason })] }),
+      `${FAILURE_KEY}${row.id}`,
+    );
   }
 }

@@ -1,27 +1,90 @@
-// What every feature function receives: the database, the time, and who acts.
-import type { Actor } from '../core/command.ts';
+// The feature module contract. A capability is a folder under src/features/
+// whose index.ts calls defineFeature() once: its commands, its jobs, its
+// start-up work and its catalog. src/features/index.ts lists the features;
+// src/app.ts loops over that list and imports no single feature.
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { commandDefiner, type Actor, type CommandDecl, type Invocation, type SuggestKind } from '../core/command.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Deliverer } from '../core/deliver.ts';
-import type { Locale } from '../core/i18n/index.ts';
+import { registerCatalog, type Bilingual, type CatalogPart, type Locale } from '../core/i18n/index.ts';
 import type { Db } from '../db/client.ts';
-import type { Scheduler } from '../scheduler/scheduler.ts';
+import type { JobRun, ScheduleInput, Scheduler } from '../scheduler/scheduler.ts';
 
-export interface Services {
-  db: Db;
-  deliver: Deliverer;
-  scheduler: Scheduler;
-  /** BOT_LOCALE: the language of members until they choose one. */
-  locale: Locale;
-}
+/**
+ * Things that happened which other features may act on: name -> payload.
+ * A feature adds its events by augmentation (`declare module '../context.ts'
+ * { interface FeatureEvents { 'closures.changed': { date: string } } }`) and
+ * handles others' in `on`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface FeatureEvents {}
 
+/** What every service function receives first: `service(ctx, input)`. */
 export interface FeatureContext {
   db: Db;
   clock: Clock;
+  /** Who acts: the caller of a command, or the system actor in a job. */
   actor: Actor;
+  scheduler: Scheduler;
+  deliver: Deliverer;
+  logger: Logger;
+  /** BOT_LOCALE: the language of members until they choose one, and of shared channels. */
+  locale: Locale;
+  /** Tells every feature that handles the event (after the change is written). */
+  emit<E extends keyof FeatureEvents>(event: E, payload: FeatureEvents[E]): Promise<void>;
 }
 
-export const featureContext = (ctx: { services: Services; clock: Clock; actor: Actor }): FeatureContext => ({
-  db: ctx.services.db,
-  clock: ctx.clock,
-  actor: ctx.actor,
-});
+/** The actor of scheduled work: it writes the audit log as "scheduler". */
+export function systemActor(locale: Locale): Actor {
+  return { name: 'scheduler', roles: new Set(['admin']), locale, platform: 'console', platformUserId: 'scheduler' };
+}
+
+/** Declares a slash command; `subcommand({...})` gives each handler the feature context and typed options. */
+export const { defineCommand, subcommand } = commandDefiner<FeatureContext>();
+
+/**
+ * A job kind declared once: its payload schema (checked when a job is read
+ * back from the database, so an old or damaged row fails loudly instead of
+ * running with wrong values), its handler, and a typed `schedule()`.
+ */
+export interface JobKind<P> {
+  readonly kind: string;
+  readonly payload: z.ZodType<P>;
+  run(ctx: FeatureContext, payload: P, job: JobRun): Promise<void>;
+  /** The scheduler's input for a job of this kind (for Scheduler.replaceGroup). */
+  entry(input: JobInput<P>): ScheduleInput;
+  /** Creates or reschedules the job with this key (see Scheduler.schedule). */
+  schedule(scheduler: Scheduler, input: JobInput<P>, store?: Parameters<Scheduler['schedule']>[1]): Promise<boolean>;
+}
+
+export type JobInput<P> = Omit<ScheduleInput, 'kind' | 'payload'> & { payload: P };
+
+export function defineJob<P>(decl: { kind: string; payload: z.ZodType<P>; run: JobKind<P>['run'] }): JobKind<P> {
+  const entry = (input: JobInput<P>): ScheduleInput => ({ ...input, kind: decl.kind });
+  return { ...decl, entry, schedule: (scheduler, input, store) => scheduler.schedule(entry(input), store) };
+}
+
+export interface Feature {
+  name: string;
+  catalog?: Bilingual<CatalogPart>;
+  commands?: CommandDecl<FeatureContext>[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  jobs?: JobKind<any>[];
+  /** Start-up work, after crashed jobs are recovered: e.g. make sure recurring jobs exist. */
+  start?: (ctx: FeatureContext) => Promise<void>;
+  /** Handlers of events (its own or other features'). */
+  on?: { [E in keyof FeatureEvents]?: (ctx: FeatureContext, payload: FeatureEvents[E]) => Promise<void> };
+  /** Who is calling (exactly one feature provides it: the directory). */
+  resolveActor?: (ctx: FeatureContext, config: { admins: readonly string[] }, invocation: Invocation) => Promise<Actor>;
+  /** Completions for options declared with `suggest` (Discord autocomplete). */
+  suggest?: Partial<Record<SuggestKind, (ctx: FeatureContext, query: string) => Promise<{ label: string; value: string }[]>>>;
+}
+
+/** Declares a feature; its catalog joins the running catalogs at once (texts are needed before the app starts, e.g. by scripts). */
+export function defineFeature(feature: Feature): Feature {
+  if (feature.catalog) registerCatalog(feature.catalog);
+  return feature;
+}
+
+export { z };

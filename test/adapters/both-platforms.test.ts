@@ -63,6 +63,6 @@ describe('both adapters at once', () => {
     expect(await h.app.outbox.deliver({ kind: 'member', id: member.id }, { lines: ['안내'] }, 'dm-both')).toBe(2);
     expect(await h.say('@박영희 /member me dm=디스코드')).toContain('개인 알림(DM)은 이제 디스코드(으)로 보냅니다');
     const destinations = await h.app.outbox.destinations({ kind: 'member', id: member.id });
-    expect(destinations).toEqual([{ platform: 'discord', kind: 'user', id: '4000000000000000222' }]);
+    expect(destinations).toEqual([{ platform: 'discord', kind: 'user', id: '4000000000000000222', locale: 'ko' }]);
   });
 });

@@ -455,6 +455,8 @@ describe('Discord rendering limits', () => {
       command: 'meetup',
       sub: 'create',
       title: '/meetup create — 아주 긴 제목이 붙은 양식입니다 정말로 아주 깁니다',
+      submitLabel: '보내기',
+      cancelLabel: '취소',
       fields: ['title', 'date', 'time', 'org', 'place', 'note'].map((name, i) => ({
         name,
         label: '매우 긴 설명이 붙은 입력 칸입니다 정말로 아주 아주 깁니다',

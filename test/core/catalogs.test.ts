@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { catalogs, LOCALES } from '../../src/core/i18n/index.ts';
-import { Registry, subcommandText } from '../../src/core/registry.ts';
+import { subcommandText } from '../../src/core/registry.ts';
+import { registryOf } from '../../src/features/index.ts';
 
 describe('catalogs', () => {
   it('every command, subcommand and option has text in every locale', async () => {
-    const registry = await Registry.load();
+    const registry = registryOf();
     const missing: string[] = [];
     for (const locale of LOCALES) {
       for (const command of registry.all()) {

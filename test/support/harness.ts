@@ -11,7 +11,7 @@ import type { Config } from '../../src/config.ts';
 import { TestClock } from '../../src/core/clock.ts';
 import type { Bot } from '../../src/core/dispatch.ts';
 import type { Db } from '../../src/db/client.ts';
-import type { Services } from '../../src/features/context.ts';
+import type { FeatureContext } from '../../src/features/context.ts';
 import { TEMPLATE_DB, TEST_TMP } from './paths.ts';
 
 export function freshDatabaseUrl(): string {
@@ -22,7 +22,7 @@ export function freshDatabaseUrl(): string {
 
 export interface Harness {
   app: App;
-  bot: Bot<Services>;
+  bot: Bot<FeatureContext>;
   db: Db;
   clock: TestClock;
   databaseUrl: string;

@@ -10,7 +10,6 @@ import type { Button, Reply } from '../../core/card.ts';
 import type { Invocation } from '../../core/command.ts';
 import type { OutgoingMessage, SentMessage } from '../../core/deliver.ts';
 import type { Bot } from '../../core/dispatch.ts';
-import { translator } from '../../core/i18n/index.ts';
 import { renderCard } from './render.ts';
 
 export const CONSOLE_CHANNEL = 'console';
@@ -29,7 +28,6 @@ export class ConsoleAdapter implements ChatAdapter {
   #lastChoices: Button[] = [];
   #sent = 0;
   #finished: Promise<void> | undefined;
-  readonly #t = translator('ko');
 
   constructor(
     private readonly bot: Bot,
@@ -50,7 +48,7 @@ export class ConsoleAdapter implements ChatAdapter {
     let reply: Reply;
     if (/^\d+$/.test(text)) {
       const choice = this.#lastChoices[Number(text) - 1];
-      if (!choice) return this.#t('console.noSuchChoice', { number: text });
+      if (!choice) return this.bot.translator()('console.noSuchChoice', { number: text });
       reply = await this.bot.handleText(choice.command, { ...invocation, fromButton: true });
     } else {
       reply = await this.bot.handleText(text, invocation);
@@ -93,7 +91,7 @@ export class ConsoleAdapter implements ChatAdapter {
       historySize: 500,
     });
     if (interactive) {
-      notices.write(`${this.#t('console.ready')}\n`);
+      notices.write(`${this.bot.translator()('console.ready')}\n`);
       rl.setPrompt('> ');
       rl.prompt();
     }

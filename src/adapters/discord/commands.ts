@@ -5,12 +5,11 @@
 // (the core answers with reply.form), and "(required)" / "(필수)" marks them.
 import { REST, Routes, type RESTOptions } from 'discord.js';
 import type { APIApplicationCommandBasicOption, APIApplicationCommandOption, RESTPutAPIApplicationCommandsJSONBody } from 'discord.js';
-import { SUGGESTED_OPTIONS } from '../../core/adapter.ts';
 import type { OptionDecl } from '../../core/command.ts';
-import { catalogs, choiceLabel, choiceValues, translator, type ChoiceGroup } from '../../core/i18n/index.ts';
+import { catalogs, choiceLabel, choiceValues, LOCALES, translator, type Locale, type Translator } from '../../core/i18n/index.ts';
 import { commandText, hasSubcommands, subcommandText, type AnyCommand, type Registry } from '../../core/registry.ts';
 import type { DiscordConfig } from '../../config.ts';
-import { cut } from './components.ts';
+import { cut } from '../../core/card.ts';
 
 // ApplicationCommandOptionType
 const SUBCOMMAND = 1;
@@ -21,8 +20,9 @@ const BOOLEAN = 5;
 const MAX_DESCRIPTION = 100;
 const MAX_CHOICES = 25;
 
-const en = translator('en');
-const ko = translator('ko');
+// Registration carries every language at once: English is Discord's default
+// description, Korean its localization.
+const { en, ko } = Object.fromEntries(LOCALES.map((locale) => [locale, translator(locale)])) as Record<Locale, Translator>;
 
 /** Description text: 1–100 characters, with a hint and the required mark kept at the end. */
 function describe(text: string | undefined, fallback: string, suffixes: string[]): string {
@@ -42,9 +42,9 @@ function optionJson(option: OptionDecl, enText: string | undefined, koText: stri
   if (option.type === 'integer') return { ...base, type: INTEGER };
   if (option.type === 'boolean') return { ...base, type: BOOLEAN };
   // Free-text options that name an organisation or a member (not dates that share a name like from/to).
-  if (option.type === 'string' && option.name in SUGGESTED_OPTIONS) return { ...base, type: STRING, autocomplete: true };
+  if (option.type === 'string' && option.suggest) return { ...base, type: STRING, autocomplete: true };
   if (option.type === 'choice' && option.choices) {
-    const group = option.choices as ChoiceGroup;
+    const group = option.choices;
     return {
       ...base,
       type: STRING,
@@ -70,7 +70,7 @@ function optionsJson(command: AnyCommand, sub: string): APIApplicationCommandBas
 
 /** The registration body for every command in the registry. */
 export function applicationCommands(registry: Registry): RESTPutAPIApplicationCommandsJSONBody {
-  return registry.all().map((command) => {
+  return registry.all('discord').map((command) => {
     let options: APIApplicationCommandOption[];
     if (hasSubcommands(command)) {
       options = Object.keys(command.subcommands).map((sub) => ({

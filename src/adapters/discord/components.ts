@@ -6,7 +6,7 @@
 // 100); modal title 45, 5 text inputs, input label 45, placeholder 100.
 import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed, APIModalInteractionResponseCallbackData } from 'discord.js';
 import { actionId } from '../../core/actions.ts';
-import type { Card, FormRequest, ReplyFile } from '../../core/card.ts';
+import { cut, fallbackText, type Card, type FormRequest, type ReplyFile } from '../../core/card.ts';
 import { MAX_TEXT_LENGTH } from '../../core/options.ts';
 
 export const TONE_COLOUR = { info: 0x5865f2, success: 0x57f287, error: 0xed4245 } as const;
@@ -28,7 +28,6 @@ export interface DiscordMessage {
   components: MessageRow[];
 }
 
-export const cut = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /**
  * A card as a Discord message. `notify` puts a short headline (title or first
@@ -38,16 +37,12 @@ export const cut = (text: string, max: number): string => (text.length > max ? `
  */
 export function cardToMessage(card: Card, options: { notify?: boolean } = {}): DiscordMessage {
   return {
-    content: options.notify ? cut(headline(card), 200) : '',
+    content: options.notify ? fallbackText(card, 200, { firstLineOnly: true }) || BLANK : '',
     embeds: [cardToEmbed(card)],
     components: cardToRows(card),
   };
 }
 
-/** The notification / screen-reader line of a message. */
-export function headline(card: Card): string {
-  return card.title || card.lines?.find((line) => line.trim()) || card.fields?.[0]?.value || BLANK;
-}
 
 export function cardToEmbed(card: Card): APIEmbed {
   const embed: APIEmbed = { color: TONE_COLOUR[card.tone ?? 'info'] };

@@ -26,17 +26,15 @@ import {
   type RESTOptions,
 } from 'discord.js';
 import type { AdapterDeps, ChatAdapter } from '../../core/adapter.ts';
-import { SUGGESTED_OPTIONS } from '../../core/adapter.ts';
 import { decodeAction } from '../../core/actions.ts';
-import type { Card, Reply } from '../../core/card.ts';
-import type { Invocation } from '../../core/command.ts';
+import { cut, type Card, type Reply } from '../../core/card.ts';
+import { DIRECT, type Invocation } from '../../core/command.ts';
 import { DeliveryError, type OutgoingMessage, type SentMessage } from '../../core/deliver.ts';
 import { formToParsed } from '../../core/forms.ts';
 import { subcommandHelp } from '../../core/help.ts';
-import { translator } from '../../core/i18n/index.ts';
 import type { ParsedText } from '../../core/parse.ts';
 import type { DiscordConfig } from '../../config.ts';
-import { attachments, cardToMessage, cut, decodeFormId, formToModal, MAX_FORM_FIELDS, SELECT_ID } from './components.ts';
+import { attachments, cardToMessage, decodeFormId, formToModal, MAX_FORM_FIELDS, SELECT_ID } from './components.ts';
 
 /** Discord error codes that no retry can fix. */
 const PERMANENT_CODES = new Set([
@@ -158,7 +156,7 @@ export class DiscordAdapter implements ChatAdapter {
       await interaction.deferUpdate();
       return;
     }
-    const work = this.deps.bot.handleText(action.command, { ...this.#invocation(interaction, true), fromButton: true });
+    const work = this.deps.bot.press(action.command, this.#invocation(interaction, true));
     await this.#answer(interaction, work, { update: action.updatesMessage, forms: true });
   }
 
@@ -166,8 +164,9 @@ export class DiscordAdapter implements ChatAdapter {
     const form = decodeFormId(interaction.customId);
     const command = form ? this.deps.bot.registry.get(form.command) : undefined;
     if (!form || !command) {
-      const text = translator('ko')('error.unknownCommand', { command: form?.command ?? interaction.customId });
-      await interaction.reply({ embeds: cardToMessage({ tone: 'error', lines: [text] }).embeds, flags: MessageFlags.Ephemeral });
+      // A form of a command this version no longer has: the core says so, in the caller's language.
+      const work = this.deps.bot.handleParsed({ command: form?.command ?? '?', words: [], named: [] }, this.#invocation(interaction, false));
+      await this.#answer(interaction, work, { update: false, forms: false });
       return;
     }
     const values: Record<string, string | undefined> = {};
@@ -181,7 +180,9 @@ export class DiscordAdapter implements ChatAdapter {
 
   async #autocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const focused = interaction.options.getFocused(true);
-    const kind = SUGGESTED_OPTIONS[focused.name];
+    const command = this.deps.bot.registry.get(interaction.commandName, 'discord');
+    const sub = command?.subcommands[interaction.options.getSubcommand(false) ?? DIRECT];
+    const kind = sub?.options?.find((option) => option.name === focused.name)?.suggest;
     let choices: { name: string; value: string }[] = [];
     if (kind) {
       try {
@@ -268,7 +269,7 @@ export class DiscordAdapter implements ChatAdapter {
     const empty = !card.title && !card.lines?.some((l) => l.trim()) && !card.fields?.length;
     const form = reply.form;
     const command = form ? this.deps.bot.registry.get(form.command) : undefined;
-    const hint = empty && form && command ? subcommandHelp(translator('ko'), command, form.sub) : card;
+    const hint = empty && form && command ? subcommandHelp(this.deps.bot.translator(), command, form.sub) : card;
     return { card: hint, ephemeral: true };
   }
 

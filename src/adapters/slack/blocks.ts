@@ -1,7 +1,7 @@
 // Cards as Block Kit. Limits from Slack's reference: header text 150 chars,
 // section text 3000, 10 fields a section, 25 elements an actions block,
 // button text 75, option text 75 and value 150.
-import type { Card, FormRequest } from '../../core/card.ts';
+import { cut, fallbackText, type Card, type FormRequest } from '../../core/card.ts';
 import { actionId } from '../../core/actions.ts';
 
 // Block Kit JSON is wide and loosely typed; keep our own narrow shapes.
@@ -13,7 +13,6 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const plain = (text: string, max = 75) => ({ type: 'plain_text', text: cut(text, max), emoji: true });
 
 export function cardToBlocks(card: Card): { text: string; blocks: Block[] } {
@@ -58,24 +57,21 @@ export function cardToBlocks(card: Card): { text: string; blocks: Block[] } {
   }
   if (elements.length) blocks.push({ type: 'actions', elements });
   if (card.footer) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(card.footer) }] });
-  return { text: fallbackText(card), blocks };
+  // Slack refuses an empty text: a space stands in for a card with nothing to say.
+  return { text: fallbackText(card, 3000) || ' ', blocks };
 }
 
-/** The notification / screen-reader text of a message. */
-export function fallbackText(card: Card): string {
-  return cut([card.title, ...(card.lines ?? [])].filter(Boolean).join('\n') || card.fields?.[0]?.value || ' ', 3000);
-}
 
 export const FORM_CALLBACK = 'form';
 
-export function formToModal(form: FormRequest, privateMetadata: string, labels: { submit: string; cancel: string }): Block {
+export function formToModal(form: FormRequest, privateMetadata: string): Block {
   return {
     type: 'modal',
     callback_id: FORM_CALLBACK,
     private_metadata: privateMetadata,
     title: plain(form.title, 24),
-    submit: plain(labels.submit, 24),
-    close: plain(labels.cancel, 24),
+    submit: plain(form.submitLabel, 24),
+    close: plain(form.cancelLabel, 24),
     blocks: form.fields.slice(0, 100).map((field) => ({
       type: 'input',
       block_id: field.name,

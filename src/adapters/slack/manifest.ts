@@ -26,7 +26,7 @@ export function slackManifest(registry: Registry, options: { name?: string; requ
     },
     features: {
       bot_user: { display_name: options.name ?? '민관협력봇', always_online: true },
-      slash_commands: registry.all().map((command) => ({
+      slash_commands: registry.all('slack').map((command) => ({
         command: `/${command.name}`,
         description: commandText(ko, command.name).description.slice(0, 100),
         usage_hint: (hasSubcommands(command) ? Object.keys(command.subcommands).join(' | ') : 'help').slice(0, 100),

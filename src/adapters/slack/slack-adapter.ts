@@ -12,7 +12,6 @@ import type { FormRequest, Reply } from '../../core/card.ts';
 import type { Invocation } from '../../core/command.ts';
 import { DeliveryError, type OutgoingMessage, type SentMessage } from '../../core/deliver.ts';
 import { formToParsed } from '../../core/forms.ts';
-import { translator } from '../../core/i18n/index.ts';
 import type { SlackConfig } from '../../config.ts';
 import { cardToBlocks, FORM_CALLBACK, formToModal, modalValues } from './blocks.ts';
 
@@ -157,7 +156,7 @@ export class SlackAdapter implements ChatAdapter {
       const user = b.user ?? { id: 'unknown' };
       const channel = b.channel?.id ?? '';
       const invocation = this.#invocation(user.id, user.username ?? user.name, channel, Boolean(b.trigger_id));
-      const reply = await bot.handleText(decoded.command, { ...invocation, fromButton: true });
+      const reply = await bot.press(decoded.command, invocation);
       if (reply.form && b.trigger_id) {
         await this.#openForm(client, reply.form, b.trigger_id, channel);
         return;
@@ -207,10 +206,9 @@ export class SlackAdapter implements ChatAdapter {
 
   async #openForm(client: App['client'], form: FormRequest, triggerId: string, channel: string): Promise<void> {
     const metadata: FormMetadata = { command: form.command, sub: form.sub, channel };
-    const t = translator('ko');
     await client.views.open({
       trigger_id: triggerId,
-      view: formToModal(form, JSON.stringify(metadata), { submit: t('form.submit'), cancel: t('form.cancel') }) as never,
+      view: formToModal(form, JSON.stringify(metadata)) as never,
     });
   }
 

@@ -1,8 +1,12 @@
 // The audit log: who changed what, when. Targets are labels like "org #3";
 // details hold staff-facing values only, never resident data.
+import { actorsChanged } from '../../core/actor-cache.ts';
 import type { Actor } from '../../core/command.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { Db, Prisma } from '../../db/client.ts';
+
+/** Actions that change who someone is (name, roles, organisation, seats, chat accounts): cached callers are forgotten. */
+const WHO_CHANGES = /^(member|identity|council\.seat|org)\b/;
 
 type Writer = { auditLog: { create: (args: { data: Prisma.AuditLogCreateInput }) => Promise<unknown> } };
 
@@ -14,6 +18,7 @@ export async function recordAudit(
   target: string,
   detail?: Record<string, unknown>,
 ): Promise<void> {
+  if (WHO_CHANGES.test(action)) actorsChanged();
   await db.auditLog.create({
     data: {
       at: clock.now(),

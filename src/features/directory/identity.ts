@@ -8,47 +8,21 @@ import { UserError } from '../../core/errors.ts';
 import { ALWAYS_FORBIDDEN, detectIdentifier } from '../../core/privacy.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { Locale } from '../../core/i18n/index.ts';
+import { ActorCache } from '../../core/actor-cache.ts';
 import type { Db } from '../../db/client.ts';
+import type { FeatureContext } from '../context.ts';
 import { recordAudit } from '../audit/service.ts';
 
 export const CONSOLE_ADMIN = 'admin';
 
-// Every command resolves its caller; a short-lived cache keeps that off the
-// database on the hot path. Any change to members, roles or identities bumps
-// the generation, which empties the cache (and the TTL bounds staleness when
-// several processes share one PostgreSQL database).
-const ACTOR_TTL_MS = 30_000;
-type ActorCache = Map<string, { actor: Actor; at: number }>;
-const caches = new WeakMap<Db, ActorCache>();
+const caches = new WeakMap<object, ActorCache>();
 
-function cacheFor(db: Db): ActorCache {
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
-  return cache;
-}
-
-/** Call after any write to members, roles or chat identities. */
-export function directoryChanged(db: Db): void {
-  cacheFor(db).clear();
-}
-
-export async function resolveActor(
-  deps: { db: Db; clock: Clock; admins: readonly string[]; defaultLocale: Locale },
-  invocation: Invocation,
-): Promise<Actor> {
-  const { db } = deps;
-  const { platform, platformUserId } = invocation;
-  const cacheKey = `${platform}:${platformUserId}`;
-  const cache = cacheFor(db);
-  const cached = cache.get(cacheKey);
-  const now = Date.now();
-  if (cached && now - cached.at < ACTOR_TTL_MS) return cached.actor;
-  const actor = await lookupActor(deps, invocation);
-  if (actor.memberId !== undefined) {
-    if (cache.size > 5000) cache.clear();
-    cache.set(cacheKey, { actor, at: now });
-  }
-  return actor;
+export async function resolveActor(ctx: FeatureContext, config: { admins: readonly string[] }, invocation: Invocation): Promise<Actor> {
+  let cache = caches.get(ctx.db);
+  if (!cache) caches.set(ctx.db, (cache = new ActorCache(ctx.clock)));
+  return cache.get(`${invocation.platform}:${invocation.platformUserId}`, () =>
+    lookupActor({ db: ctx.db, clock: ctx.clock, admins: config.admins, defaultLocale: ctx.locale }, invocation),
+  );
 }
 
 async function lookupActor(
@@ -102,7 +76,6 @@ async function lookupActor(
     });
     return linked;
   });
-  directoryChanged(db);
   return toActor(member, invocation);
 }
 

@@ -5,21 +5,16 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Actor, Role } from '../../core/command.ts';
 import type { Clock } from '../../core/clock.ts';
-import { catalogs, matchChoice, translator, type Locale, type Translator } from '../../core/i18n/index.ts';
+import { matchChoice, translator, type Locale, type Translator } from '../../core/i18n/index.ts';
 import { ALWAYS_FORBIDDEN, detectIdentifier } from '../../core/privacy.ts';
-import { seoulDay, seoulToday } from '../../core/time.ts';
+import { seoulDate, seoulInstant } from '../../core/calendar/index.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/service.ts';
-import { directoryChanged } from './identity.ts';
+import { CSV_HEADERS } from './csv-headers.ts';
 import { defaultTermEnd, isPhoneNumber, isWorkEmail, parseRoles, type OrgKind, type Seat } from './rules.ts';
 
-/** Accepted headers for each column: the key itself or any catalog alias (ko, en). */
-const HEADERS: Record<string, string[]> = Object.fromEntries(
-  Object.keys(catalogs.ko.csvHeaders).map((key) => [
-    key,
-    [key, ...Object.values(catalogs).flatMap((c) => (c.csvHeaders as Record<string, readonly string[]>)[key])],
-  ]),
-);
+/** Accepted headers for each column: the key itself or any alias (ko, en). */
+const HEADERS: Record<string, string[]> = Object.fromEntries(Object.entries(CSV_HEADERS).map(([key, aliases]) => [key, [key, ...aliases]]));
 
 const optionalText = z
   .string()
@@ -241,8 +236,8 @@ async function importMembers(deps: { db: Db; clock: Clock; actor: Actor }, t: Tr
       if (!council || council.kind !== 'council') rowProblems.push(t('import.notCouncil', { name: r.council ?? '' }));
       if (!seatValue) rowProblems.push(t('import.badSeat', { value: r.seat ?? '' }));
       if (council && seatValue) {
-        const from = seoulDay(r.term_from ?? seoulToday(deps.clock.now()));
-        const to = r.term_to ? seoulDay(r.term_to) : defaultTermEnd(from);
+        const from = seoulInstant(r.term_from ?? seoulDate(deps.clock.now()));
+        const to = r.term_to ? seoulInstant(r.term_to) : defaultTermEnd(from);
         if (to < from) rowProblems.push(t('council.badTerm', { from: r.term_from ?? '', to: r.term_to ?? '' }));
         seat = { councilId: council.id, seat: seatValue, from, to };
       }
@@ -281,7 +276,6 @@ async function importMembers(deps: { db: Db; clock: Clock; actor: Actor }, t: Tr
       await recordAudit(tx, deps.clock, deps.actor, 'member.import', `member #${member.id}`, { org: m.orgId });
     }
   });
-  directoryChanged(deps.db);
   return { kind: 'members' as const, written: valid.length };
 }
 

@@ -6,7 +6,6 @@ import type { Actor } from '../../core/command.ts';
 import { UserError } from '../../core/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { FeatureContext } from '../context.ts';
-import { directoryChanged } from './identity.ts';
 import { findMember } from './service.ts';
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I
@@ -47,7 +46,6 @@ export async function linkWithCode(ctx: FeatureContext, rawCode: string) {
       by: 'code',
     });
   });
-  directoryChanged(ctx.db);
   return row.member;
 }
 
@@ -78,7 +76,6 @@ export async function approveLink(ctx: FeatureContext, requestId: number, member
     });
     return { member, request };
   });
-  directoryChanged(ctx.db);
   return result;
 }
 

@@ -3,13 +3,12 @@
 // same transaction.
 import type { Role } from '../../core/command.ts';
 import { choiceParam, UserError } from '../../core/errors.ts';
-import { formatSeoulDate, seoulDay } from '../../core/time.ts';
+import { seoulDate, seoulInstant } from '../../core/calendar/index.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { Deliverer } from '../../core/deliver.ts';
 import { translator } from '../../core/i18n/index.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/service.ts';
-import { directoryChanged } from './identity.ts';
 import type { FeatureContext } from '../context.ts';
 import {
   defaultTermEnd,
@@ -211,7 +210,6 @@ export async function setRoles(ctx: FeatureContext, memberRef: string, roles: Ro
       after: roles,
     });
   });
-  directoryChanged(ctx.db);
   return member;
 }
 
@@ -221,7 +219,6 @@ export async function setLocale(ctx: FeatureContext, locale: 'ko' | 'en') {
     await tx.member.update({ where: { id: memberId }, data: { locale } });
     await recordAudit(tx, ctx.clock, ctx.actor, 'member.locale', `member #${memberId}`, { locale });
   });
-  directoryChanged(ctx.db);
 }
 
 /** Where the member's DMs go: one platform, or null for every linked one. */
@@ -242,8 +239,8 @@ export async function seatCouncilMember(
   const member = await findMember(ctx.db, input.memberRef);
   const council = await findOrganization(ctx.db, input.councilRef);
   if (council.kind !== 'council') throw new UserError('council.notCouncil', { name: council.name, kind: council.kind });
-  const termFrom = seoulDay(input.from ?? input.today);
-  const termTo = input.to ? seoulDay(input.to) : defaultTermEnd(termFrom);
+  const termFrom = seoulInstant(input.from ?? input.today);
+  const termTo = input.to ? seoulInstant(input.to) : defaultTermEnd(termFrom);
   if (termTo < termFrom) throw new UserError('council.badTerm', { from: input.from ?? input.today, to: input.to ?? '' });
 
   if (input.seat !== 'member') {
@@ -257,8 +254,8 @@ export async function seatCouncilMember(
         council: council.name,
         seat: `seat.${input.seat}`,
         name: clash.member.name,
-        from: clash.termFrom ? formatSeoulDate(clash.termFrom) : '',
-        to: clash.termTo ? formatSeoulDate(clash.termTo) : '',
+        from: clash.termFrom ? seoulDate(clash.termFrom) : '',
+        to: clash.termTo ? seoulDate(clash.termTo) : '',
       });
     }
   }
@@ -329,17 +326,19 @@ export async function channelTargets(db: Db, platform: string, channelId: string
 
 // ---------- lookups for chat autocomplete ----------
 
-export async function suggest(db: Db, kind: 'org' | 'member', query: string) {
+export async function suggestOrganizations({ db }: FeatureContext, query: string) {
   const q = query.trim();
-  if (kind === 'org') {
-    const orgs = await db.organization.findMany({
-      where: q ? { name: { contains: q } } : {},
-      orderBy: { name: 'asc' },
-      take: 25,
-      select: { id: true, name: true },
-    });
-    return orgs.map((o) => ({ label: o.name, value: o.name }));
-  }
+  const orgs = await db.organization.findMany({
+    where: q ? { name: { contains: q } } : {},
+    orderBy: { name: 'asc' },
+    take: 25,
+    select: { id: true, name: true },
+  });
+  return orgs.map((o) => ({ label: o.name, value: o.name }));
+}
+
+export async function suggestMembers({ db }: FeatureContext, query: string) {
+  const q = query.trim();
   const members = await db.member.findMany({
     where: q ? { name: { contains: q } } : {},
     orderBy: { name: 'asc' },
@@ -347,27 +346,4 @@ export async function suggest(db: Db, kind: 'org' | 'member', query: string) {
     select: { id: true, name: true, org: { select: { name: true } } },
   });
   return members.map((m) => ({ label: `${m.name}${m.org ? ` (${m.org.name})` : ''}`, value: `#${m.id}` }));
-}
-
-// ---------- failed deliveries ----------
-
-const FAILURE_KEY = 'delivery-failed:';
-
-/** Tells the admins (by DM) that a message could not be delivered, and why. */
-export async function reportFailedDelivery(
-  deps: { db: Db; clock: Clock; deliver: Deliverer },
-  row: { id: number; idempotencyKey: string; destId: string },
-  reason: string,
-): Promise<void> {
-  if (row.idempotencyKey.startsWith(FAILURE_KEY)) return; // never report a report
-  const admins = await deps.db.memberRole.findMany({ where: { role: 'admin' }, select: { memberId: true }, take: 20 });
-  for (const admin of admins) {
-    const member = await deps.db.member.findUnique({ where: { id: admin.memberId }, select: { locale: true } });
-    const t = translator(member?.locale === 'en' ? 'en' : 'ko');
-    await deps.deliver.deliver(
-      { kind: 'member', id: admin.memberId },
-      { tone: 'error', title: t('delivery.failedTitle'), lines: [t('delivery.failed', { id: row.id, destination: row.destId, reason })] },
-      `${FAILURE_KEY}${row.id}:${admin.memberId}`,
-    );
-  }
 }

@@ -3,10 +3,8 @@ import type { Button, Card } from '../../core/card.ts';
 import { choiceLabel, type Translator } from '../../core/i18n/index.ts';
 import type { Occurrence, Series, Tally } from './service.ts';
 import { recurrenceFromRRule, type Recurrence } from './recurrence.ts';
-import { formatSeoulTime, weekday, type IsoDate } from '../../core/calendar/index.ts';
-
-// The catalogs' weekday.N follow the calendar's numbering (0 = Monday).
-export const weekdayLabel = (t: Translator, date: IsoDate) => t(`weekday.${weekday(date)}` as 'weekday.0');
+import { formatSeoulTime } from '../../core/calendar/index.ts';
+import { weekdayLabel } from '../../core/i18n/labels.ts';
 
 function endTime(o: Occurrence): string {
   return formatSeoulTime(new Date(o.start.getTime() + o.durationMin * 60_000));

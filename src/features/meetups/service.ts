@@ -2,13 +2,14 @@
 // and the reminder jobs each occurrence needs (kept in the scheduler, planned
 // PLANNING_HORIZON_DAYS ahead and re-planned daily and on every edit).
 import type { HolidayPolicy } from '../../core/calendar/holidays.ts';
-import { addDays, daysBetween, seoulDate, seoulInstant } from '../../core/calendar/index.ts';
+import { addDays, daysBetween, seoulDate, seoulInstant, type IsoDate } from '../../core/calendar/index.ts';
 import { UserError } from '../../core/errors.ts';
-import type { Db } from '../../db/client.ts';
-import type { ScheduleInput, Scheduler } from '../../scheduler/scheduler.ts';
+import type { ScheduleInput } from '../../scheduler/scheduler.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { FeatureContext } from '../context.ts';
 import { findOrganization, findPartnership } from '../directory/service.ts';
+import { closuresBetween } from '../holidays/service.ts';
+import { meetupNudge, meetupReminder } from './jobs.ts';
 import { parseRecurrence, plannedDates, recurrenceFromRRule, toRRule } from './recurrence.ts';
 import {
   MAX_WINDOW_DAYS,
@@ -39,19 +40,14 @@ export interface Occurrence {
 
 const seriesInclude = { participants: { include: { org: true } }, changes: true, organiser: true } as const;
 
-export function loadSeries(db: Db, id: number) {
+export function loadSeries({ db }: Pick<FeatureContext, 'db'>, id: number) {
   return db.meetupSeries.findUnique({ where: { id }, include: seriesInclude });
 }
 
-export async function findSeries(db: Db, id: number): Promise<Series> {
-  const series = await loadSeries(db, id);
+export async function findSeries(ctx: Pick<FeatureContext, 'db'>, id: number): Promise<Series> {
+  const series = await loadSeries(ctx, id);
   if (!series) throw new UserError('meetup.notFound', { id });
   return series;
-}
-
-export async function closuresBetween(db: Db, from: string, to: string): Promise<Set<string>> {
-  const rows = await db.closure.findMany({ where: { date: { gte: from, lte: to } }, select: { date: true } });
-  return new Set(rows.map((r) => r.date));
 }
 
 /** Occurrences of a series whose original date lies in [from, to], with changes applied. */
@@ -82,17 +78,18 @@ export function occurrencesOf(series: Series, from: string, to: string, closures
 }
 
 /** The next occurrence that has not started yet (or the one on `original`). */
-export async function occurrenceFor(db: Db, series: Series, now: Date, original?: string): Promise<Occurrence> {
+export async function occurrenceFor(ctx: FeatureContext, series: Series, original?: string): Promise<Occurrence> {
+  const now = ctx.clock.now();
   if (original) {
     // Holiday shifts move a date by a few days at most: look around it.
-    const closures = await closuresBetween(db, addDays(original, -10), addDays(original, 10));
+    const closures = await closuresBetween(ctx, addDays(original, -10), addDays(original, 10));
     const found = occurrencesOf(series, original, original, closures)[0];
     if (!found) throw new UserError('meetup.noOccurrence', { id: series.id, date: original });
     return found;
   }
   const today = seoulDate(now);
   const to = addDays(today, MAX_WINDOW_DAYS);
-  const closures = await closuresBetween(db, addDays(today, -10), to);
+  const closures = await closuresBetween(ctx, addDays(today, -10), to);
   const next = occurrencesOf(series, addDays(today, -10), to, closures).find((o) => o.start > now);
   if (!next) throw new UserError('meetup.noUpcoming', { id: series.id });
   return next;
@@ -117,7 +114,7 @@ export interface SeriesInput {
   remind?: string;
 }
 
-async function participantIds(db: Db, organiserId: number, input: { withRefs?: string[]; partnershipId?: number }) {
+async function participantIds({ db }: FeatureContext, organiserId: number, input: { withRefs?: string[]; partnershipId?: number }) {
   const ids = new Set<number>([organiserId]);
   for (const ref of input.withRefs ?? []) ids.add((await findOrganization(db, ref)).id);
   if (input.partnershipId !== undefined) {
@@ -135,13 +132,13 @@ function assertMayOrganise(ctx: FeatureContext, organiserId: number) {
   if (orgId !== organiserId) throw new UserError('meetup.notOrganiser');
 }
 
-export async function createSeries(ctx: FeatureContext, scheduler: Scheduler, input: SeriesInput) {
+export async function createSeries(ctx: FeatureContext, input: SeriesInput) {
   const recurrence = parseRecurrence(input.repeat);
   const leads = parseLeads(input.remind ?? '7d,1d,1h');
   if (input.until && input.until < input.start) throw new UserError('meetup.untilBeforeStart', { start: input.start, until: input.until });
   const organiser = await findOrganization(ctx.db, input.organiserRef);
   assertMayOrganise(ctx, organiser.id);
-  const participants = await participantIds(ctx.db, organiser.id, input);
+  const participants = await participantIds(ctx, organiser.id, input);
   const rrule = toRRule(recurrence, input.start, input.time, input.until);
   // A series whose every date has passed would never remind anyone.
   const today = seoulDate(ctx.clock.now());
@@ -172,8 +169,8 @@ export async function createSeries(ctx: FeatureContext, scheduler: Scheduler, in
     await recordAudit(tx, ctx.clock, ctx.actor, 'meetup.create', `meetup #${created.id}`, { title: input.title, rrule });
     return created;
   });
-  const loaded = await findSeries(ctx.db, series.id);
-  await planReminders(ctx.db, scheduler, loaded, ctx.clock.now());
+  const loaded = await findSeries(ctx, series.id);
+  await planReminders(ctx, loaded);
   return loaded;
 }
 
@@ -194,8 +191,8 @@ async function assertMayEdit(ctx: FeatureContext, series: Series) {
 }
 
 /** Changes the whole series (from now on). */
-export async function editSeries(ctx: FeatureContext, scheduler: Scheduler, id: number, edit: SeriesEdit) {
-  const series = await findSeries(ctx.db, id);
+export async function editSeries(ctx: FeatureContext, id: number, edit: SeriesEdit) {
+  const series = await findSeries(ctx, id);
   await assertMayEdit(ctx, series);
   if (series.status !== 'active') throw new UserError('meetup.cancelledAlready', { id });
   const time = edit.time ?? series.time;
@@ -220,22 +217,21 @@ export async function editSeries(ctx: FeatureContext, scheduler: Scheduler, id: 
     });
     await recordAudit(tx, ctx.clock, ctx.actor, 'meetup.edit', `meetup #${id}`, edit as Record<string, unknown>);
   });
-  const updated = await findSeries(ctx.db, id);
-  await planReminders(ctx.db, scheduler, updated, ctx.clock.now());
+  const updated = await findSeries(ctx, id);
+  await planReminders(ctx, updated);
   return updated;
 }
 
 /** Moves or changes one occurrence (identified by its date). */
 export async function editOccurrence(
   ctx: FeatureContext,
-  scheduler: Scheduler,
   id: number,
   on: string,
   edit: { date?: string; time?: string; place?: string },
 ) {
-  const series = await findSeries(ctx.db, id);
+  const series = await findSeries(ctx, id);
   await assertMayEdit(ctx, series);
-  const occurrence = await occurrenceFor(ctx.db, series, ctx.clock.now(), on);
+  const occurrence = await occurrenceFor(ctx, series, on);
   await ctx.db.$transaction(async (tx) => {
     await tx.meetupChange.upsert({
       where: { seriesId_original: { seriesId: id, original: occurrence.original } },
@@ -244,26 +240,26 @@ export async function editOccurrence(
     });
     await recordAudit(tx, ctx.clock, ctx.actor, 'meetup.edit-one', `meetup #${id} ${occurrence.original}`, edit);
   });
-  const updated = await findSeries(ctx.db, id);
-  await planReminders(ctx.db, scheduler, updated, ctx.clock.now());
-  return { series: updated, occurrence: await occurrenceFor(ctx.db, updated, ctx.clock.now(), occurrence.original) };
+  const updated = await findSeries(ctx, id);
+  await planReminders(ctx, updated);
+  return { series: updated, occurrence: await occurrenceFor(ctx, updated, occurrence.original) };
 }
 
-export async function cancelSeries(ctx: FeatureContext, scheduler: Scheduler, id: number) {
-  const series = await findSeries(ctx.db, id);
+export async function cancelSeries(ctx: FeatureContext, id: number) {
+  const series = await findSeries(ctx, id);
   await assertMayEdit(ctx, series);
   await ctx.db.$transaction(async (tx) => {
     await tx.meetupSeries.update({ where: { id }, data: { status: 'cancelled' } });
     await recordAudit(tx, ctx.clock, ctx.actor, 'meetup.cancel', `meetup #${id}`);
-    await scheduler.cancelGroup(groupOf(id), tx);
+    await ctx.scheduler.cancelGroup(groupOf(id), tx);
   });
   return series;
 }
 
-export async function cancelOccurrence(ctx: FeatureContext, scheduler: Scheduler, id: number, on: string) {
-  const series = await findSeries(ctx.db, id);
+export async function cancelOccurrence(ctx: FeatureContext, id: number, on: string) {
+  const series = await findSeries(ctx, id);
   await assertMayEdit(ctx, series);
-  const occurrence = await occurrenceFor(ctx.db, series, ctx.clock.now(), on);
+  const occurrence = await occurrenceFor(ctx, series, on);
   await ctx.db.$transaction(async (tx) => {
     await tx.meetupChange.upsert({
       where: { seriesId_original: { seriesId: id, original: occurrence.original } },
@@ -272,7 +268,7 @@ export async function cancelOccurrence(ctx: FeatureContext, scheduler: Scheduler
     });
     await recordAudit(tx, ctx.clock, ctx.actor, 'meetup.cancel-one', `meetup #${id} ${occurrence.original}`);
   });
-  await planReminders(ctx.db, scheduler, await findSeries(ctx.db, id), ctx.clock.now());
+  await planReminders(ctx, await findSeries(ctx, id));
   return { series, occurrence };
 }
 
@@ -284,9 +280,9 @@ export function checkWindow(from: string, to: string) {
 }
 
 /** Occurrences in [from, to] of active series involving `orgId` (or all). */
-export async function listOccurrences(db: Db, filter: { orgId?: number; from: string; to: string }): Promise<Occurrence[]> {
+export async function listOccurrences(ctx: FeatureContext, filter: { orgId?: number; from: string; to: string }): Promise<Occurrence[]> {
   checkWindow(filter.from, filter.to);
-  const series = await db.meetupSeries.findMany({
+  const series = await ctx.db.meetupSeries.findMany({
     where: {
       status: 'active',
       startDate: { lte: addDays(filter.to, 10) },
@@ -296,7 +292,7 @@ export async function listOccurrences(db: Db, filter: { orgId?: number; from: st
     include: seriesInclude,
   });
   // Rule dates up to 10 days outside the window may be shifted into it.
-  const closures = await closuresBetween(db, addDays(filter.from, -10), addDays(filter.to, 10));
+  const closures = await closuresBetween(ctx, addDays(filter.from, -10), addDays(filter.to, 10));
   return series
     .flatMap((s) => occurrencesOf(s, addDays(filter.from, -10), addDays(filter.to, 10), closures))
     .filter((o) => o.date >= filter.from && o.date <= filter.to)
@@ -314,7 +310,7 @@ export interface Tally {
   proxies: string[];
 }
 
-export async function tally(db: Db, series: Series, original: string): Promise<Tally> {
+export async function tally({ db }: Pick<FeatureContext, 'db'>, series: Series, original: string): Promise<Tally> {
   const orgIds = series.participants.map((p) => p.orgId);
   const [answers, members] = await Promise.all([
     db.rsvp.findMany({ where: { seriesId: series.id, original } }),
@@ -336,9 +332,9 @@ export async function rsvp(
   answer: Answer,
   options: { on?: string; proxy?: string },
 ) {
-  const series = await findSeries(ctx.db, id);
+  const series = await findSeries(ctx, id);
   const memberId = ctx.actor.memberId as number;
-  const occurrence = await occurrenceFor(ctx.db, series, ctx.clock.now(), options.on);
+  const occurrence = await occurrenceFor(ctx, series, options.on);
   if (occurrence.start <= ctx.clock.now()) throw new UserError('meetup.rsvpClosed', { date: occurrence.date, time: occurrence.time });
   if (options.proxy && answer !== 'yes') throw new UserError('meetup.proxyNeedsYes');
   await ctx.db.$transaction(async (tx) => {
@@ -349,39 +345,7 @@ export async function rsvp(
     });
     await recordAudit(tx, ctx.clock, ctx.actor, 'meetup.rsvp', `meetup #${id} ${occurrence.original}`, { answer });
   });
-  return { series, occurrence, tally: await tally(ctx.db, series, occurrence.original) };
-}
-
-// ---------- closures ----------
-
-/** Closures move meetings: re-plan every series' reminders soon (a one-off planning job). */
-async function replanSoon(ctx: FeatureContext, scheduler: Scheduler, reason: string) {
-  await scheduler.schedule({
-    kind: 'meetup.plan',
-    key: `meetup-plan:${reason}:${ctx.clock.now().toISOString()}`,
-    payload: { reason },
-    dueAt: ctx.clock.now(),
-  });
-}
-
-export async function addClosure(ctx: FeatureContext, scheduler: Scheduler, date: string, name: string) {
-  const existing = await ctx.db.closure.findUnique({ where: { date } });
-  if (existing) throw new UserError('holiday.exists', { date, name: existing.name });
-  await ctx.db.$transaction(async (tx) => {
-    await tx.closure.create({ data: { date, name, createdAt: ctx.clock.now() } });
-    await recordAudit(tx, ctx.clock, ctx.actor, 'holiday.add', `closure ${date}`, { name });
-  });
-  await replanSoon(ctx, scheduler, `closure-${date}`);
-}
-
-export async function removeClosure(ctx: FeatureContext, scheduler: Scheduler, date: string) {
-  const existing = await ctx.db.closure.findUnique({ where: { date } });
-  if (!existing) throw new UserError('holiday.notFound', { date });
-  await ctx.db.$transaction(async (tx) => {
-    await tx.closure.delete({ where: { date } });
-    await recordAudit(tx, ctx.clock, ctx.actor, 'holiday.remove', `closure ${date}`);
-  });
-  await replanSoon(ctx, scheduler, `closure-${date}`);
+  return { series, occurrence, tally: await tally(ctx, series, occurrence.original) };
 }
 
 // ---------- reminder jobs ----------
@@ -394,10 +358,11 @@ export const groupOf = (seriesId: number) => `meetup:${seriesId}`;
  * nudge a day before for those who have not answered. Jobs of occurrences that
  * moved or were cancelled are dropped (replaceGroup).
  */
-export async function planReminders(db: Db, scheduler: Scheduler, series: Series, now: Date): Promise<number> {
+export async function planReminders(ctx: FeatureContext, series: Series): Promise<number> {
+  const now = ctx.clock.now();
   const today = seoulDate(now);
   const to = addDays(today, PLANNING_HORIZON_DAYS);
-  const closures = await closuresBetween(db, addDays(today, -10), addDays(to, 10));
+  const closures = await closuresBetween(ctx, addDays(today, -10), addDays(to, 10));
   const jobs: ScheduleInput[] = [];
   const leads = parseLeads(series.reminders);
   for (const occurrence of occurrencesOf(series, addDays(today, -10), to, closures)) {
@@ -411,24 +376,64 @@ export async function planReminders(db: Db, scheduler: Scheduler, series: Series
       const next = leads[i + 1];
       const lateUntil = next ? new Date(occurrence.start.getTime() - next.ms) : occurrence.start;
       if (lateUntil <= now) return;
-      jobs.push({
-        kind: 'meetup.reminder',
-        key: `meetup:${series.id}:${at}:${lead.label}`,
-        payload: { ...payload, lead: lead.label },
-        dueAt: new Date(occurrence.start.getTime() - lead.ms),
-        lateUntil,
+      jobs.push(
+        meetupReminder.entry({
+          key: `meetup:${series.id}:${at}:${lead.label}`,
+          payload: { ...payload, lead: lead.label },
+          dueAt: new Date(occurrence.start.getTime() - lead.ms),
+          lateUntil,
+          group: groupOf(series.id),
+        }),
+      );
+    });
+    jobs.push(
+      meetupNudge.entry({
+        key: `meetup-nudge:${series.id}:${at}`,
+        payload,
+        dueAt: new Date(occurrence.start.getTime() - NUDGE_LEAD_MS),
+        lateUntil: occurrence.start,
         group: groupOf(series.id),
-      });
-    });
-    jobs.push({
-      kind: 'meetup.nudge',
-      key: `meetup-nudge:${series.id}:${at}`,
-      payload,
-      dueAt: new Date(occurrence.start.getTime() - NUDGE_LEAD_MS),
-      lateUntil: occurrence.start,
-      group: groupOf(series.id),
-    });
+      }),
+    );
   }
-  await scheduler.replaceGroup(groupOf(series.id), jobs);
+  await ctx.scheduler.replaceGroup(groupOf(series.id), jobs);
   return jobs.length;
+}
+
+// ---------- views ----------
+
+/** A series with its next occurrences (up to six) and the tally of the focused one (`on`, or the next). */
+export async function seriesOverview(ctx: FeatureContext, id: number, on?: IsoDate) {
+  const series = await findSeries(ctx, id);
+  const now = ctx.clock.now();
+  const today = seoulDate(now);
+  const closures = await closuresBetween(ctx, addDays(today, -10), addDays(today, 200));
+  const upcoming = occurrencesOf(series, addDays(today, -10), addDays(today, 200), closures)
+    .filter((o) => o.start > now)
+    .slice(0, 6);
+  const focus = on ? await occurrenceFor(ctx, series, on) : upcoming[0];
+  const next = focus ? { occurrence: focus, tally: await tally(ctx, series, focus.original) } : undefined;
+  return { series, upcoming, next };
+}
+
+/** Occurrences for a calendar file: one series, or every meeting of an organisation, from today for 1–12 months. */
+export async function calendarOccurrences(ctx: FeatureContext, input: { id?: number; orgRef?: string; months?: number }) {
+  if (input.id === undefined && !input.orgRef) throw new UserError('meetup.icsNeedsTarget');
+  const from = seoulDate(ctx.clock.now());
+  const to = addDays(from, Math.min(12, Math.max(1, input.months ?? 12)) * 31);
+  if (input.id !== undefined) {
+    const series = await findSeries(ctx, input.id);
+    const closures = await closuresBetween(ctx, addDays(from, -10), addDays(to, 10));
+    return { occurrences: occurrencesOf(series, from, to, closures), name: `meetup-${input.id}.ics` };
+  }
+  const org = await findOrganization(ctx.db, input.orgRef!);
+  return { occurrences: await listOccurrences(ctx, { orgId: org.id, from, to }), name: `meetups-org-${org.id}.ics` };
+}
+
+/** Occurrences in a window: an organisation's (by name), else the caller's organisation's; 30 days from today by default. */
+export async function upcomingOccurrences(ctx: FeatureContext, input: { orgRef?: string; from?: IsoDate; to?: IsoDate }) {
+  const from = input.from ?? seoulDate(ctx.clock.now());
+  const to = input.to ?? addDays(from, 30);
+  const orgId = input.orgRef ? (await findOrganization(ctx.db, input.orgRef)).id : ctx.actor.orgId;
+  return { from, to, occurrences: await listOccurrences(ctx, { orgId, from, to }) };
 }

@@ -1,39 +1,40 @@
 // Poll jobs: close at the deadline (result posted where the poll was posted
 // and DMed to the council's chairs, once), and DM reminders to eligible
 // members who have not voted (1 day and 2 hours before). Delivery keys derive
-// from the poll, so a job run again after a crash sends nothing twice.
-import type { Clock } from '../../core/clock.ts';
-import type { Deliverer } from '../../core/deliver.ts';
-import { translator, type Locale } from '../../core/i18n/index.ts';
-import { formatSeoulDateTime, seoulToday } from '../../core/time.ts';
-import type { Db } from '../../db/client.ts';
-import type { Scheduler } from '../../scheduler/scheduler.ts';
-import { pollCard, resultCard } from './cards.ts';
+// from the job key, so a job run again after a crash sends nothing twice.
+import { formatSeoulDateTime } from '../../core/calendar/index.ts';
+import { defineJob, z } from '../context.ts';
+import { pollCard } from './cards.ts';
 import { announceResult, closePoll, findPoll, nonVoters, participation } from './service.ts';
 
-export function registerPollJobs(deps: { db: Db; clock: Clock; deliver: Deliverer; scheduler: Scheduler; locale: Locale }): void {
-  const { db, clock, deliver, scheduler } = deps;
-  const t = translator(deps.locale);
-  const system = { name: 'scheduler', platform: 'console' as const };
+const pollPayload = z.object({ pollId: z.number().int() });
 
-  scheduler.register('poll.close', async (job) => {
-    const { pollId } = job.payload as { pollId: number };
-    const { poll, result } = await closePoll({ db, clock, scheduler }, pollId, system);
+export const pollClose = defineJob({
+  kind: 'poll.close',
+  payload: pollPayload,
+  run: async (ctx, { pollId }) => {
+    const { poll, result } = await closePoll(ctx, pollId);
     // Announce also when an earlier run closed it but crashed before announcing (keys dedupe).
-    if (result) await announceResult(deliver, db, poll, resultCard(t, poll, result, true), seoulToday(clock.now()));
-  });
+    if (result) await announceResult(ctx, poll, result);
+  },
+});
 
-  scheduler.register('poll.remind', async (job) => {
-    const { pollId } = job.payload as { pollId: number };
-    const poll = await findPoll(db, pollId);
-    if (poll.status !== 'open' || poll.deadline <= clock.now()) return;
-    const card = pollCard(t, poll, await participation(db, pollId));
-    for (const memberId of await nonVoters(db, pollId)) {
-      await deliver.deliver(
+export const pollRemind = defineJob({
+  kind: 'poll.remind',
+  payload: pollPayload,
+  run: async (ctx, { pollId }, job) => {
+    const poll = await findPoll(ctx, pollId);
+    if (poll.status !== 'open' || poll.deadline <= ctx.clock.now()) return;
+    const turnout = await participation(ctx, pollId);
+    for (const memberId of await nonVoters(ctx, pollId)) {
+      await ctx.deliver.deliver(
         { kind: 'member', id: memberId },
-        { ...card, lines: [t('poll.reminder', { deadline: formatSeoulDateTime(poll.deadline) }), ...(card.lines ?? [])] },
+        (t) => {
+          const card = pollCard(t, poll, turnout);
+          return { ...card, lines: [t('poll.reminder', { deadline: formatSeoulDateTime(poll.deadline) }), ...(card.lines ?? [])] };
+        },
         `${job.key}:m${memberId}`,
       );
     }
-  });
-}
+  },
+});

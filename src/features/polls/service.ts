@@ -9,15 +9,15 @@
 // stay hidden until close (live counts would reveal each vote as it arrives),
 // and a ballot cannot be changed (changing it would need a link back).
 import { randomInt } from 'node:crypto';
-import type { Actor } from '../../core/command.ts';
-import type { Clock } from '../../core/clock.ts';
-import type { Deliverer } from '../../core/deliver.ts';
 import { UserError } from '../../core/errors.ts';
-import { formatSeoulDateTime, seoulDay, seoulToday } from '../../core/time.ts';
+import { isClockTime, isIsoDate, seoulDate, seoulInstant } from '../../core/calendar/index.ts';
 import type { Db } from '../../db/client.ts';
-import type { ScheduleInput, Scheduler } from '../../scheduler/scheduler.ts';
 import { recordAudit } from '../audit/service.ts';
+import type { Platform } from '../../core/command.ts';
+import type { Translator } from '../../core/i18n/index.ts';
 import type { FeatureContext } from '../context.ts';
+import { labelsFor, resultCard } from './cards.ts';
+import { pollClose, pollRemind } from './jobs.ts';
 import { findMember, findOrganization } from '../directory/service.ts';
 import {
   countPoll,
@@ -43,8 +43,8 @@ export function optionLabels(poll: Pick<PollRow, 'options'>): string[] {
   return JSON.parse(poll.options) as string[];
 }
 
-export async function findPoll(db: Db, id: number): Promise<PollRow> {
-  const poll = await db.poll.findUnique({ where: { id } });
+export async function findPoll(ctx: FeatureContext, id: number): Promise<PollRow> {
+  const poll = await ctx.db.poll.findUnique({ where: { id } });
   if (!poll) throw new UserError('poll.notFound', { id });
   return poll;
 }
@@ -65,11 +65,10 @@ export function parseKind(input: string): { kind: PollKind; maxChoices: number |
 export function parseDeadline(input: string, now: Date): Date {
   const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})$/.exec(input.trim());
   if (!m) throw new UserError('poll.badDeadline', { value: input });
-  const instant = new Date(`${m[1]}T${m[2].padStart(2, '0')}:${m[3]}:00+09:00`);
-  // A real calendar day and time (2026-02-30 or 24:10 would roll over).
-  if (Number.isNaN(instant.getTime()) || formatSeoulDateTime(instant) !== `${m[1]} ${m[2].padStart(2, '0')}:${m[3]}`) {
-    throw new UserError('poll.badDeadline', { value: input });
-  }
+  const time = `${m[2].padStart(2, '0')}:${m[3]}`;
+  // A real calendar day and time (2026-02-30 or 24:10 must not roll over).
+  if (!isIsoDate(m[1]) || !isClockTime(time)) throw new UserError('poll.badDeadline', { value: input });
+  const instant = seoulInstant(m[1], time);
   if (instant <= now) throw new UserError('poll.deadlinePast', { value: input });
   return instant;
 }
@@ -81,12 +80,12 @@ export async function resolveVoters(db: Db, spec: string, today: string) {
   if (type === 'council' && ref) {
     const council = await findOrganization(db, ref);
     if (council.kind !== 'council') throw new UserError('council.notCouncil', { name: council.name, kind: council.kind });
-    const day = new Date(`${today}T12:00:00+09:00`);
+    const day = seoulInstant(today, '12:00');
     const seats = await db.councilSeat.findMany({
       where: {
         councilId: council.id,
         OR: [{ termFrom: null }, { termFrom: { lte: day } }],
-        AND: [{ OR: [{ termTo: null }, { termTo: { gte: seoulDay(today) } }] }],
+        AND: [{ OR: [{ termTo: null }, { termTo: { gte: seoulInstant(today) } }] }],
       },
       select: { memberId: true },
     });
@@ -146,7 +145,7 @@ export interface PollInput {
   live?: boolean;
 }
 
-export async function createPoll(ctx: FeatureContext, scheduler: Scheduler, input: PollInput, where: { platform: string; channelId: string }) {
+export async function createPoll(ctx: FeatureContext, input: PollInput, where: { platform: string; channelId: string }) {
   const { kind, maxChoices } = parseKind(input.kind);
   const now = ctx.clock.now();
   const deadline = parseDeadline(input.deadline, now);
@@ -160,7 +159,7 @@ export async function createPoll(ctx: FeatureContext, scheduler: Scheduler, inpu
     }
     if (maxChoices !== null && maxChoices > options.length) throw new UserError('poll.badKind', { value: input.kind });
   }
-  const voters = await resolveVoters(ctx.db, input.voters, seoulToday(now));
+  const voters = await resolveVoters(ctx.db, input.voters, seoulDate(now));
   if (voters.memberIds.length === 0) throw new UserError('poll.noVoters', { value: input.voters });
   const poll = await ctx.db.$transaction(async (tx) => {
     const created = await tx.poll.create({
@@ -183,19 +182,19 @@ export async function createPoll(ctx: FeatureContext, scheduler: Scheduler, inpu
       },
     });
     await recordAudit(tx, ctx.clock, ctx.actor, 'poll.create', `poll #${created.id}`, { kind, anonymous: input.anonymous });
-    const jobs: ScheduleInput[] = [
-      { kind: 'poll.close', key: `poll-close:${created.id}`, payload: { pollId: created.id }, dueAt: deadline, group: `poll:${created.id}` },
-      // A reminder may run late only until the next one is due (or the deadline).
-      ...REMINDER_LEADS.map((lead, i) => ({
-        kind: 'poll.remind',
-        key: `poll-remind:${created.id}:${lead.label}`,
-        payload: { pollId: created.id },
-        dueAt: new Date(deadline.getTime() - lead.ms),
-        lateUntil: new Date(deadline.getTime() - (REMINDER_LEADS[i + 1]?.ms ?? 60_000)),
-        group: `poll:${created.id}`,
-      })).filter((job) => job.lateUntil > now),
-    ];
-    for (const job of jobs) await scheduler.schedule(job, tx);
+    const payload = { pollId: created.id };
+    const group = `poll:${created.id}`;
+    await pollClose.schedule(ctx.scheduler, { key: `poll-close:${created.id}`, payload, dueAt: deadline, group }, tx);
+    // A reminder may run late only until the next one is due (or the deadline).
+    for (const [i, lead] of REMINDER_LEADS.entries()) {
+      const lateUntil = new Date(deadline.getTime() - (REMINDER_LEADS[i + 1]?.ms ?? 60_000));
+      if (lateUntil <= now) continue;
+      await pollRemind.schedule(
+        ctx.scheduler,
+        { key: `poll-remind:${created.id}:${lead.label}`, payload, dueAt: new Date(deadline.getTime() - lead.ms), lateUntil, group },
+        tx,
+      );
+    }
     return created;
   });
   return { poll, eligible: voters.memberIds.length };
@@ -217,7 +216,7 @@ export function parseChoice(poll: Pick<PollRow, 'kind' | 'options'>, words: stri
 }
 
 export async function castVote(ctx: FeatureContext, pollId: number, choice: BallotChoice) {
-  const poll = await findPoll(ctx.db, pollId);
+  const poll = await findPoll(ctx, pollId);
   const now = ctx.clock.now();
   if (poll.status !== 'open' || poll.deadline <= now) throw new UserError('poll.closed', { id: pollId });
   const memberId = ctx.actor.memberId as number;
@@ -279,7 +278,7 @@ async function forgetWriteOrder(db: Db): Promise<void> {
   await db.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)').catch(() => undefined);
 }
 
-export async function participation(db: Db, pollId: number) {
+export async function participation({ db }: FeatureContext, pollId: number) {
   const [eligible, voted] = await Promise.all([
     db.pollEligible.count({ where: { pollId } }),
     db.pollParticipation.count({ where: { pollId } }),
@@ -287,7 +286,7 @@ export async function participation(db: Db, pollId: number) {
   return { eligible, voted };
 }
 
-export async function computeResult(db: Db, poll: PollRow): Promise<PollResult> {
+export async function computeResult({ db }: FeatureContext, poll: PollRow): Promise<PollResult> {
   const [eligible, ballots] = await Promise.all([
     db.pollEligible.count({ where: { pollId: poll.id } }),
     db.pollBallot.findMany({ where: { pollId: poll.id }, select: { choice: true } }),
@@ -302,49 +301,81 @@ export async function computeResult(db: Db, poll: PollRow): Promise<PollResult> 
   });
 }
 
-/** Closes a poll (deadline or early by its creator), stores the result; the caller announces it. */
-export async function closePoll(deps: { db: Db; clock: Clock; scheduler: Scheduler }, pollId: number, actor: Pick<Actor, 'memberId' | 'name' | 'platform'>) {
-  const poll = await findPoll(deps.db, pollId);
+/** Closes a poll (deadline, or early by its creator), stores the result; the caller announces it. */
+export async function closePoll(ctx: FeatureContext, pollId: number) {
+  const { db } = ctx;
+  const poll = await findPoll(ctx, pollId);
   if (poll.status !== 'open') return { poll, result: JSON.parse(poll.result ?? 'null') as PollResult | null, closedNow: false };
   // Close first, then count: a vote racing the close either landed before
   // (and is counted) or sees the poll closed and is refused.
-  const closed = await deps.db.poll.updateMany({ where: { id: pollId, status: 'open' }, data: { status: 'closed', closedAt: deps.clock.now() } });
+  const closed = await db.poll.updateMany({ where: { id: pollId, status: 'open' }, data: { status: 'closed', closedAt: ctx.clock.now() } });
   if (closed.count !== 1) {
-    const now = await findPoll(deps.db, pollId);
+    const now = await findPoll(ctx, pollId);
     return { poll: now, result: JSON.parse(now.result ?? 'null') as PollResult | null, closedNow: false };
   }
-  const result = await computeResult(deps.db, poll);
-  await deps.db.poll.update({ where: { id: pollId }, data: { result: JSON.stringify(result) } });
-  await recordAudit(deps.db, deps.clock, actor, 'poll.close', `poll #${pollId}`);
-  await deps.scheduler.cancelGroup(`poll:${pollId}`);
+  const result = await computeResult(ctx, poll);
+  await db.poll.update({ where: { id: pollId }, data: { result: JSON.stringify(result) } });
+  await recordAudit(db, ctx.clock, ctx.actor, 'poll.close', `poll #${pollId}`);
+  await ctx.scheduler.cancelGroup(`poll:${pollId}`);
   return { poll: { ...poll, status: 'closed' }, result, closedNow: true };
 }
 
-/** The chairs of the poll's council (공공·민간위원장), to receive the result by DM. */
-export async function chairsOf(db: Db, councilId: number | null, today: string): Promise<number[]> {
-  if (!councilId) return [];
-  const seats = await db.councilSeat.findMany({
-    where: {
-      councilId,
-      seat: { in: ['chair-public', 'chair-private'] },
-      OR: [{ termFrom: null }, { termFrom: { lte: new Date(`${today}T12:00:00+09:00`) } }],
-      AND: [{ OR: [{ termTo: null }, { termTo: { gte: seoulDay(today) } }] }],
-    },
-    select: { memberId: true },
-  });
-  return seats.map((s) => s.memberId);
+/** Early close by the poll's creator (or an admin); the result is announced once. */
+export async function closePollEarly(ctx: FeatureContext, pollId: number) {
+  const poll = await findPoll(ctx, pollId);
+  requireCreator(ctx, poll, 'poll.notCreator');
+  const { result, closedNow } = await closePoll(ctx, poll.id);
+  if (!result) throw new UserError('poll.notFound', { id: poll.id });
+  if (closedNow) await announceResult(ctx, poll, result);
+  return { poll, result };
 }
 
-export async function announceResult(deliver: Deliverer, db: Db, poll: PollRow, card: Parameters<Deliverer['deliver']>[1], today: string) {
+function requireCreator(ctx: FeatureContext, poll: PollRow, refusal: 'poll.notCreator' | 'poll.notCreatorExport'): void {
+  if (poll.createdById !== ctx.actor.memberId && !ctx.actor.roles.has('admin')) throw new UserError(refusal, { id: poll.id });
+}
+
+/** The result where the poll was opened, and to the council's sitting chairs (공공·민간위원장) by DM, each in their language. */
+export async function announceResult(ctx: FeatureContext, poll: PollRow, result: PollResult) {
+  const card = (t: Translator) => resultCard(t, poll, result, true);
   if (poll.platform && poll.channelId) {
-    await deliver.deliver({ kind: 'channel', platform: poll.platform as 'console', channelId: poll.channelId }, card, `poll-result:${poll.id}`);
+    await ctx.deliver.deliver({ kind: 'channel', platform: poll.platform as Platform, channelId: poll.channelId }, card, `poll-result:${poll.id}`);
   }
-  for (const memberId of await chairsOf(db, poll.councilId, today)) {
-    await deliver.deliver({ kind: 'member', id: memberId }, card, `poll-result:${poll.id}:chair${memberId}`);
-  }
+  if (poll.councilId) await ctx.deliver.deliver({ kind: 'chairs', councilId: poll.councilId }, card, `poll-result:${poll.id}:chairs`);
 }
 
-export async function nonVoters(db: Db, pollId: number): Promise<number[]> {
+/** The caller's polls: those they opened or may vote in, newest first. */
+export async function myPolls(ctx: FeatureContext) {
+  const memberId = ctx.actor.memberId as number;
+  return ctx.db.poll.findMany({
+    where: { OR: [{ createdById: memberId }, { eligible: { some: { memberId } } }] },
+    orderBy: { id: 'desc' },
+    take: 20,
+  });
+}
+
+/** A closed poll as CSV rows (creator or admin only); anonymous polls: choices only, random order, no names, no times. */
+export async function exportPoll(ctx: FeatureContext, pollId: number, t: Translator) {
+  const poll = await findPoll(ctx, pollId);
+  requireCreator(ctx, poll, 'poll.notCreatorExport');
+  if (poll.status !== 'closed') throw new UserError('poll.exportOpen', { id: poll.id });
+  const labels = labelsFor(t, poll);
+  const ballots = await ctx.db.pollBallot.findMany({ where: { pollId: poll.id }, orderBy: { id: 'asc' } });
+  const names = poll.anonymous
+    ? new Map<number, string>()
+    : new Map(
+        (await ctx.db.member.findMany({ where: { id: { in: ballots.map((b) => b.memberId ?? 0) } }, select: { id: true, name: true } })).map((m) => [m.id, m.name]),
+      );
+  const header = poll.anonymous ? [t('poll.csvChoice')] : [t('poll.csvVoter'), t('poll.csvChoice')];
+  const rows = ballots.map((b) => {
+    const choice = (JSON.parse(b.choice) as number[]).map((i) => labels[i]).join(poll.kind === 'ranked' ? ' > ' : ', ');
+    return poll.anonymous ? [choice] : [names.get(b.memberId ?? 0) ?? '', choice];
+  });
+  // Loaded on demand: only exports need it.
+  const { stringify } = await import('csv-stringify/sync');
+  return { poll, count: rows.length, csv: stringify([header, ...rows], { bom: true }) };
+}
+
+export async function nonVoters({ db }: FeatureContext, pollId: number): Promise<number[]> {
   const [eligible, voted] = await Promise.all([
     db.pollEligible.findMany({ where: { pollId }, select: { memberId: true } }),
     db.pollParticipation.findMany({ where: { pollId }, select: { memberId: true } }),

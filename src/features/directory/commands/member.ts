@@ -1,79 +1,77 @@
-import { defineCommand } from '../src/core/command.ts';
-import { UserError } from '../src/core/errors.ts';
-import type { Locale } from '../src/core/i18n/index.ts';
-import { choiceLabel, translator } from '../src/core/i18n/index.ts';
-import { featureContext, type Services } from '../src/features/context.ts';
-import { memberCard, roleLabels } from '../src/features/directory/cards.ts';
-import { parseRoles } from '../src/features/directory/rules.ts';
-import { addMember, findMember, memberDetails, setLocale, setPreferredPlatform, setRoles } from '../src/features/directory/service.ts';
-import { adminIds, approveLink, createLinkCode, linkWithCode, requestLink } from '../src/features/directory/linking.ts';
-import { formatSeoulDateTime } from '../src/core/time.ts';
+import { defineCommand, subcommand } from '../../context.ts';
+import { UserError } from '../../../core/errors.ts';
+import { choiceLabel, translator } from '../../../core/i18n/index.ts';
+import { memberCard, roleLabels } from '../cards.ts';
+import { parseRoles } from '../rules.ts';
+import { addMember, findMember, memberDetails, setLocale, setPreferredPlatform, setRoles } from '../service.ts';
+import { adminIds, approveLink, createLinkCode, linkWithCode, requestLink } from '../linking.ts';
+import { formatSeoulDateTime } from '../../../core/calendar/index.ts';
 
-export default defineCommand<Services>({
+export default defineCommand({
   name: 'member',
   subcommands: {
-    add: {
+    add: subcommand({
       roles: ['coordinator'],
       options: [
         { name: 'name', type: 'string', required: true, positional: true },
-        { name: 'org', type: 'string' },
+        { name: 'org', type: 'string', suggest: 'org' },
         { name: 'position', type: 'string' },
         { name: 'role', type: 'string' },
         { name: 'phone', type: 'string' },
         { name: 'email', type: 'string' },
       ],
       handler: async (ctx) => {
-        const o = ctx.options as Record<string, string | undefined>;
+        const o = ctx.options;
         const roles = parseRoles(o.role ?? 'staff');
         // Only an admin may hand out the admin role.
         if (roles.includes('admin') && !ctx.actor.roles.has('admin')) throw new UserError('member.adminOnly');
-        const member = await addMember(featureContext(ctx), {
-          name: o.name as string,
+        const member = await addMember(ctx, {
+          name: o.name,
           orgRef: o.org,
           position: o.position,
           roles,
           phone: o.phone,
           email: o.email,
-          locale: ctx.services.locale,
+          locale: ctx.locale,
         });
         const params = { name: member.name, id: member.id, org: member.org?.name ?? '', roles: roleLabels(ctx.t, member.roles) };
         return { tone: 'success', lines: [ctx.t(member.org ? 'member.added' : 'member.addedNoOrg', params)] };
       },
-    },
-    show: {
+    }),
+    show: subcommand({
       roles: 'any',
-      options: [{ name: 'member', type: 'string', required: true, positional: true, rest: true }],
+      options: [{ name: 'member', type: 'string', required: true, positional: true, rest: true, suggest: 'member' }],
       handler: async (ctx) => {
-        const member = await findMember(ctx.services.db, ctx.options.member as string);
-        return memberCard(ctx.t, await memberDetails(ctx.services.db, member.id));
+        const member = await findMember(ctx.db, ctx.options.member);
+        return memberCard(ctx.t, await memberDetails(ctx.db, member.id));
       },
-    },
-    role: {
+    }),
+    role: subcommand({
       roles: [],
       options: [
-        { name: 'member', type: 'string', required: true, positional: true },
+        { name: 'member', type: 'string', required: true, positional: true, suggest: 'member' },
         { name: 'roles', type: 'string', required: true, positional: true },
       ],
       handler: async (ctx) => {
-        const roles = parseRoles(ctx.options.roles as string);
-        const member = await setRoles(featureContext(ctx), ctx.options.member as string, roles);
+        const roles = parseRoles(ctx.options.roles);
+        const member = await setRoles(ctx, ctx.options.member, roles);
         return { tone: 'success', lines: [ctx.t('member.rolesSet', { name: member.name, roles: roleLabels(ctx.t, roles) })] };
       },
-    },
-    link: {
+    }),
+    link: subcommand({
       roles: 'any',
       allowUnlinked: true,
       options: [{ name: 'code', type: 'string', positional: true }],
       handler: async (ctx) => {
-        const fc = featureContext(ctx);
-        const code = ctx.options.code as string | undefined;
+        const fc = ctx;
+        const { code } = ctx.options;
         if (code) {
           const member = await linkWithCode(fc, code);
           return { card: { tone: 'success', lines: [ctx.t('link.linked', { name: member.name, id: member.id })] }, ephemeral: true };
         }
         const request = await requestLink(fc);
         for (const adminId of await adminIds(fc)) {
-          await ctx.services.deliver.deliver(
+          await ctx.deliver.deliver(
             { kind: 'member', id: adminId },
             {
               title: ctx.t('link.requestTitle'),
@@ -85,35 +83,35 @@ export default defineCommand<Services>({
         }
         return { card: { lines: [ctx.t('link.requested', { id: request.id })] }, ephemeral: true };
       },
-    },
-    code: {
+    }),
+    code: subcommand({
       roles: ['coordinator'],
-      options: [{ name: 'member', type: 'string', required: true, positional: true, rest: true }],
+      options: [{ name: 'member', type: 'string', required: true, positional: true, rest: true, suggest: 'member' }],
       handler: async (ctx) => {
-        const { code, member, expiresAt } = await createLinkCode(featureContext(ctx), ctx.options.member as string);
+        const { code, member, expiresAt } = await createLinkCode(ctx, ctx.options.member);
         return {
           card: { lines: [ctx.t('link.code', { name: member.name, code, until: formatSeoulDateTime(expiresAt) })] },
           ephemeral: true,
         };
       },
-    },
-    approve: {
+    }),
+    approve: subcommand({
       roles: [],
       options: [
         { name: 'request', type: 'integer', required: true, positional: true },
-        { name: 'member', type: 'string' },
+        { name: 'member', type: 'string', suggest: 'member' },
       ],
       handler: async (ctx) => {
-        const { member, request } = await approveLink(featureContext(ctx), ctx.options.request as number, ctx.options.member as string | undefined);
-        await ctx.services.deliver.deliver(
+        const { member, request } = await approveLink(ctx, ctx.options.request, ctx.options.member);
+        await ctx.deliver.deliver(
           { kind: 'member', id: member.id },
           { tone: 'success', lines: [ctx.t('link.approvedForUser', { name: member.name })] },
           `link-approved:${request.id}`,
         );
         return { tone: 'success', lines: [ctx.t('link.approved', { name: member.name, id: member.id, platform: request.platform })] };
       },
-    },
-    me: {
+    }),
+    me: subcommand({
       roles: 'any',
       allowUnlinked: true,
       options: [
@@ -125,22 +123,21 @@ export default defineCommand<Services>({
         if (actor.memberId === undefined) {
           return { card: { lines: [ctx.t('member.meUnlinked', { name: actor.name, platform: actor.platform })] }, ephemeral: true };
         }
-        const lang = ctx.options.lang as Locale | undefined;
-        const dm = ctx.options.dm as string | undefined;
+        const { lang, dm } = ctx.options;
         if (lang || dm) {
           const lines: string[] = [];
           if (dm) {
-            await setPreferredPlatform(featureContext(ctx), dm === 'all' ? null : dm);
+            await setPreferredPlatform(ctx, dm === 'all' ? null : dm);
             lines.push(ctx.t('member.dmSet', { platform: choiceLabel(ctx.t, 'dmPlatform', dm) }));
           }
           if (lang) {
-            await setLocale(featureContext(ctx), lang);
+            await setLocale(ctx, lang);
             lines.push(translator(lang)('member.localeSet'));
           }
           return { card: { tone: 'success', lines }, ephemeral: true };
         }
-        return { card: memberCard(ctx.t, await memberDetails(ctx.services.db, actor.memberId)), ephemeral: true };
+        return { card: memberCard(ctx.t, await memberDetails(ctx.db, actor.memberId)), ephemeral: true };
       },
-    },
+    }),
   },
 });

@@ -1,20 +1,18 @@
-import { defineCommand } from '../src/core/command.ts';
-import { choiceLabel } from '../src/core/i18n/index.ts';
-import { featureContext, type Services } from '../src/features/context.ts';
-import { kindLabel, organizationCard, organizationList } from '../src/features/directory/cards.ts';
-import type { OrgKind, PartnershipKind } from '../src/features/directory/rules.ts';
+import { defineCommand, subcommand } from '../../context.ts';
+import { choiceLabel } from '../../../core/i18n/index.ts';
+import { kindLabel, organizationCard, organizationList } from '../cards.ts';
 import {
   addOrganization,
   findOrganization,
   linkOrganizations,
   listOrganizations,
   organizationDetails,
-} from '../src/features/directory/service.ts';
+} from '../service.ts';
 
-export default defineCommand<Services>({
+export default defineCommand({
   name: 'org',
   subcommands: {
-    add: {
+    add: subcommand({
       roles: ['coordinator'],
       options: [
         { name: 'kind', type: 'choice', choices: 'orgKind', required: true, positional: true },
@@ -23,45 +21,45 @@ export default defineCommand<Services>({
         { name: 'sigungu', type: 'string' },
       ],
       handler: async (ctx) => {
-        const { kind, name, dong, sigungu } = ctx.options as { kind: OrgKind; name: string; dong?: string; sigungu?: string };
-        const org = await addOrganization(featureContext(ctx), { kind, name, dong, sigungu });
+        const { kind, name, dong, sigungu } = ctx.options;
+        const org = await addOrganization(ctx, { kind, name, dong, sigungu });
         return { tone: 'success', lines: [ctx.t('org.added', { kind: kindLabel(ctx.t, org.kind), name: org.name, id: org.id })] };
       },
-    },
-    list: {
+    }),
+    list: subcommand({
       roles: 'any',
       options: [
         { name: 'kind', type: 'choice', choices: 'orgKind' },
         { name: 'page', type: 'integer' },
       ],
       handler: async (ctx) => {
-        const page = await listOrganizations(ctx.services.db, {
-          kind: ctx.options.kind as OrgKind | undefined,
-          page: ctx.options.page as number | undefined,
+        const page = await listOrganizations(ctx.db, {
+          kind: ctx.options.kind,
+          page: ctx.options.page,
         });
         return organizationList(ctx.t, page);
       },
-    },
-    show: {
+    }),
+    show: subcommand({
       roles: 'any',
-      options: [{ name: 'org', type: 'string', required: true, positional: true, rest: true }],
+      options: [{ name: 'org', type: 'string', required: true, positional: true, rest: true, suggest: 'org' }],
       handler: async (ctx) => {
-        const org = await findOrganization(ctx.services.db, ctx.options.org as string);
-        return organizationCard(ctx.t, await organizationDetails(ctx.services.db, org.id));
+        const org = await findOrganization(ctx.db, ctx.options.org);
+        return organizationCard(ctx.t, await organizationDetails(ctx.db, org.id));
       },
-    },
-    link: {
+    }),
+    link: subcommand({
       roles: ['coordinator'],
       options: [
-        { name: 'from', type: 'string', required: true, positional: true },
-        { name: 'to', type: 'string', required: true, positional: true },
+        { name: 'from', type: 'string', required: true, positional: true, suggest: 'org' },
+        { name: 'to', type: 'string', required: true, positional: true, suggest: 'org' },
         { name: 'kind', type: 'choice', choices: 'partnershipKind', required: true },
       ],
       handler: async (ctx) => {
-        const kind = ctx.options.kind as PartnershipKind;
-        const result = await linkOrganizations(featureContext(ctx), {
-          fromRef: ctx.options.from as string,
-          toRef: ctx.options.to as string,
+        const { kind } = ctx.options;
+        const result = await linkOrganizations(ctx, {
+          fromRef: ctx.options.from,
+          toRef: ctx.options.to,
           kind,
         });
         const lines = [
@@ -75,6 +73,6 @@ export default defineCommand<Services>({
         if (result.hubOverfull) lines.push(ctx.t('org.hubFull', { from: result.from.name, count: result.hubOverfull }));
         return { tone: 'success', lines };
       },
-    },
+    }),
   },
 });

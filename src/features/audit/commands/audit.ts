@@ -1,17 +1,16 @@
-import { defineCommand } from '../src/core/command.ts';
-import { formatSeoulDateTime } from '../src/core/time.ts';
-import type { Services } from '../src/features/context.ts';
-import { AUDIT_PAGE_SIZE, listAudit } from '../src/features/audit/service.ts';
+import { defineCommand, subcommand } from '../../context.ts';
+import { formatSeoulDateTime } from '../../../core/calendar/index.ts';
+import { AUDIT_PAGE_SIZE, listAudit } from '../service.ts';
 
-export default defineCommand<Services>({
+export default defineCommand({
   name: 'audit',
   subcommands: {
-    '': {
+    '': subcommand({
       roles: [],
       options: [{ name: 'page', type: 'integer' }],
       handler: async (ctx) => {
-        const page = Math.max(1, (ctx.options.page as number | undefined) ?? 1);
-        const rows = await listAudit(ctx.services.db, page);
+        const page = Math.max(1, ctx.options.page ?? 1);
+        const rows = await listAudit(ctx.db, page);
         if (rows.length === 0) return { card: { lines: [ctx.t('audit.empty')] }, ephemeral: true };
         const shown = rows.slice(0, AUDIT_PAGE_SIZE);
         return {
@@ -25,6 +24,6 @@ export default defineCommand<Services>({
           ephemeral: true,
         };
       },
-    },
+    }),
   },
 });

@@ -1,57 +1,53 @@
-import { defineCommand, type HandlerContext, type OptionDecl } from '../src/core/command.ts';
-import { choiceLabel, type Translator } from '../src/core/i18n/index.ts';
-import { featureContext, type Services } from '../src/features/context.ts';
+import { defineCommand, subcommand, type FeatureContext } from '../../context.ts';
+import { choiceLabel, type Translator } from '../../../core/i18n/index.ts';
 import {
   bindChannel,
   channelTargets,
   resolveBindingTarget,
   unbindChannel,
-} from '../src/features/directory/service.ts';
+} from '../service.ts';
 
-const targetOptions: OptionDecl[] = [
-  { name: 'org', type: 'string', positional: true, rest: true },
+const targetOptions = [
+  { name: 'org', type: 'string', positional: true, rest: true, suggest: 'org' },
   { name: 'partnership', type: 'integer' },
-];
+] as const;
 
 type PartnershipLabel = { kind: string; from: { name: string }; to: { name: string } };
 const partnershipLabel = (t: Translator, p: PartnershipLabel) =>
   t('channel.partnershipLabel', { from: p.from.name, to: p.to.name, kind: choiceLabel(t, 'partnershipKind', p.kind) });
 
-async function target(ctx: HandlerContext<Services>) {
-  const resolved = await resolveBindingTarget(ctx.services.db, {
-    orgRef: ctx.options.org as string | undefined,
-    partnershipId: ctx.options.partnership as number | undefined,
-  });
+async function target(ctx: FeatureContext & { t: Translator }, options: { org?: string; partnership?: number }) {
+  const resolved = await resolveBindingTarget(ctx.db, { orgRef: options.org, partnershipId: options.partnership });
   const label = resolved.org ? resolved.org.name : partnershipLabel(ctx.t, resolved.partnership as PartnershipLabel);
   return { target: resolved.target, label };
 }
 
-export default defineCommand<Services>({
+export default defineCommand({
   name: 'channel',
   subcommands: {
-    bind: {
+    bind: subcommand({
       roles: ['coordinator'],
       options: targetOptions,
       handler: async (ctx) => {
-        const { target: t, label } = await target(ctx);
-        const created = await bindChannel(featureContext(ctx), ctx.invocation.channelId, t);
+        const { target: t, label } = await target(ctx, ctx.options);
+        const created = await bindChannel(ctx, ctx.invocation.channelId, t);
         const key = created ? 'channel.bound' : 'channel.alreadyBound';
         return { tone: created ? 'success' : 'info', lines: [ctx.t(key, { channel: ctx.invocation.channelId, target: label })] };
       },
-    },
-    unbind: {
+    }),
+    unbind: subcommand({
       roles: ['coordinator'],
       options: targetOptions,
       handler: async (ctx) => {
-        const { target: t, label } = await target(ctx);
-        const removed = await unbindChannel(featureContext(ctx), ctx.invocation.channelId, t);
+        const { target: t, label } = await target(ctx, ctx.options);
+        const removed = await unbindChannel(ctx, ctx.invocation.channelId, t);
         return { lines: [ctx.t(removed ? 'channel.unbound' : 'channel.notBound', { target: label })] };
       },
-    },
-    list: {
+    }),
+    list: subcommand({
       roles: 'any',
       handler: async (ctx) => {
-        const bindings = await channelTargets(ctx.services.db, ctx.invocation.platform, ctx.invocation.channelId);
+        const bindings = await channelTargets(ctx.db, ctx.invocation.platform, ctx.invocation.channelId);
         if (bindings.length === 0) return { lines: [ctx.t('channel.listEmpty')] };
         return {
           title: ctx.t('channel.listTitle'),
@@ -60,6 +56,6 @@ export default defineCommand<Services>({
           ),
         };
       },
-    },
+    }),
   },
 });

@@ -1,0 +1,61 @@
+import { defineCommand, subcommand } from '../../context.ts';
+import { seoulDate } from '../../../core/calendar/index.ts';
+import { seatCouncilMember } from '../service.ts';
+import { setCouncilRule } from '../../polls/service.ts';
+import { choiceLabel } from '../../../core/i18n/index.ts';
+
+export default defineCommand({
+  name: 'council',
+  subcommands: {
+    seat: subcommand({
+      roles: ['coordinator'],
+      options: [
+        { name: 'member', type: 'string', required: true, positional: true, suggest: 'member' },
+        { name: 'council', type: 'string', required: true, suggest: 'org' },
+        { name: 'seat', type: 'choice', choices: 'seat', required: true },
+        { name: 'from', type: 'date' },
+        { name: 'to', type: 'date' },
+      ],
+      handler: async (ctx) => {
+        const o = ctx.options;
+        const result = await seatCouncilMember(ctx, {
+          memberRef: o.member,
+          councilRef: o.council,
+          seat: o.seat,
+          from: o.from,
+          to: o.to,
+          today: seoulDate(ctx.clock.now()),
+        });
+        return {
+          tone: 'success',
+          lines: [
+            ctx.t('council.seated', {
+              name: result.member.name,
+              council: result.council.name,
+              seat: choiceLabel(ctx.t, 'seat', o.seat),
+              from: seoulDate(result.termFrom),
+              to: seoulDate(result.termTo),
+            }),
+          ],
+        };
+      },
+    }),
+    rules: subcommand({
+      roles: ['coordinator'],
+      options: [
+        { name: 'council', type: 'string', required: true, positional: true, rest: true, suggest: 'org' },
+        { name: 'quorum', type: 'string' },
+        { name: 'pass', type: 'string' },
+        { name: 'base', type: 'choice', choices: 'passBase' },
+      ],
+      handler: async (ctx) => {
+        const o = ctx.options;
+        const { council, rule } = await setCouncilRule(ctx, o.council, { quorum: o.quorum, pass: o.pass, base: o.base });
+        return {
+          tone: 'success',
+          lines: [ctx.t('council.rulesSet', { council: council.name, quorum: rule.quorum, pass: rule.pass, base: choiceLabel(ctx.t, 'passBase', rule.base) })],
+        };
+      },
+    }),
+  },
+});

@@ -1,0 +1,7 @@
+// Closures (기관 휴무, 임시공휴일) on top of the Korean holidays of
+// src/core/calendar; /holiday lists and edits them.
+import { defineFeature } from '../context.ts';
+import { catalog } from './catalog.ts';
+import holiday from './commands/holiday.ts';
+
+export default defineFeature({ name: 'holidays', catalog, commands: [holiday] });

@@ -1,0 +1,17 @@
+// The features the bot runs. Adding a capability: a folder with an index.ts
+// that calls defineFeature() (see context.ts), and one line here.
+import audit from './audit/index.ts';
+import holidays from './holidays/index.ts';
+import directory from './directory/index.ts';
+import help from './help/index.ts';
+import meetups from './meetups/index.ts';
+import polls from './polls/index.ts';
+import { Registry } from '../core/registry.ts';
+import type { Feature } from './context.ts';
+
+export const FEATURES: readonly Feature[] = [help, directory, audit, holidays, meetups, polls];
+
+/** The commands of these features, as the core routes them. */
+export function registryOf(features: readonly Feature[] = FEATURES): Registry {
+  return new Registry(features.flatMap((feature) => feature.commands ?? []));
+}

@@ -1,0 +1,15 @@
+// Regular meetups: series with recurrence and Korean holidays, RSVP,
+// reminders to the participants' channels, nudges by DM, the monthly list.
+import { defineFeature } from '../context.ts';
+import { catalog } from './catalog.ts';
+import meetup from './commands/meetup.ts';
+import { ensureMeetupJobs, meetupMonth, meetupNudge, meetupPlan, meetupReminder, replanSoon } from './jobs.ts';
+
+export default defineFeature({
+  name: 'meetups',
+  catalog,
+  commands: [meetup],
+  jobs: [meetupReminder, meetupNudge, meetupPlan, meetupMonth],
+  start: ensureMeetupJobs,
+  on: { 'closures.changed': (ctx, { date }) => replanSoon(ctx, `closure-${date}`) },
+});
