@@ -7,7 +7,6 @@ export const core = defineCatalog(
     messages: {
       'error.unknownCommand': '`/{command}`은(는) 없는 명령입니다. `/help`로 명령 목록을 보세요.',
       'error.unknownSubcommand': '`/{command} {sub}`은(는) 없는 하위 명령입니다. 쓸 수 있는 것: {choices}\n예: {example}',
-      'error.missingSubcommand': '`/{command}` 다음에 하위 명령을 적어 주세요: {choices}\n예: {example}',
       'error.missingOption': '`{option}` 값이 빠졌습니다.\n사용법: {usage}\n예: {example}',
       'error.unknownOption': '`{option}`은(는) 이 명령에 없는 옵션입니다. 쓸 수 있는 옵션: {choices}\n예: {example}',
       'error.tooManyArguments': '`{value}`을(를) 어디에 쓸지 알 수 없습니다. 띄어쓰기가 있는 값은 따옴표로 감싸 주세요.\n사용법: {usage}\n예: {example}',
@@ -56,7 +55,6 @@ export const core = defineCatalog(
       'weekday.5': '토',
       'weekday.6': '일',
       'console.ready': '민관협력 봇 콘솔입니다. /help 로 시작하세요. @이름 으로 다른 사람으로 말할 수 있습니다. 종료: Ctrl+D',
-      'console.choose': '번호를 입력하면 버튼을 누릅니다',
       'console.noSuchChoice': '{number}번 버튼이 없습니다. 마지막 메시지의 버튼 번호를 입력하세요.',
       'delivery.failedTitle': '메시지를 보내지 못했습니다',
       'delivery.failed': '보낼 메시지 #{id}(대상 {destination})를 보내지 못해 더 시도하지 않습니다. 사유: {reason}. 채널이 지워졌거나 봇이 내보내졌는지 확인하고, 필요하면 `/channel bind`로 다시 연결하세요.',
@@ -80,7 +78,6 @@ export const core = defineCatalog(
     messages: {
       'error.unknownCommand': '`/{command}` is not a command. Use `/help` to see the list of commands.',
       'error.unknownSubcommand': '`/{command} {sub}` is not a subcommand. Available: {choices}\nExample: {example}',
-      'error.missingSubcommand': 'Add a subcommand after `/{command}`: {choices}\nExample: {example}',
       'error.missingOption': '`{option}` is missing.\nUsage: {usage}\nExample: {example}',
       'error.unknownOption': '`{option}` is not an option of this command. Available options: {choices}\nExample: {example}',
       'error.tooManyArguments': 'Not sure where `{value}` belongs. Put values that contain spaces in quotes.\nUsage: {usage}\nExample: {example}',
@@ -129,7 +126,6 @@ export const core = defineCatalog(
       'weekday.5': 'Sat',
       'weekday.6': 'Sun',
       'console.ready': 'Public–private cooperation bot console. Start with /help. Type @name to speak as someone else. Quit: Ctrl+D',
-      'console.choose': 'Enter a number to press a button',
       'console.noSuchChoice': 'There is no button {number}. Enter a button number from the last message.',
       'delivery.failedTitle': 'A message could not be delivered',
       'delivery.failed': 'Outgoing message #{id} (to {destination}) failed for good and will not be retried. Reason: {reason}. Check whether the channel was deleted or the bot removed, and bind again with `/channel bind` if needed.',

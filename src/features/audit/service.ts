@@ -3,7 +3,8 @@
 import { actorsChanged } from '../../core/actor-cache.ts';
 import type { Actor } from '../../core/command.ts';
 import type { Clock } from '../../core/clock.ts';
-import type { Db, Prisma } from '../../db/client.ts';
+import type { Prisma } from '../../db/client.ts';
+import type { FeatureContext } from '../context.ts';
 
 /** Actions that change who someone is (name, roles, organisation, seats, chat accounts): cached callers are forgotten. */
 const WHO_CHANGES = /^(member|identity|council\.seat|org)\b/;
@@ -34,6 +35,6 @@ export async function recordAudit(
 export const AUDIT_PAGE_SIZE = 20;
 
 /** One page of the log, newest first, plus one row to tell whether more exist. */
-export async function listAudit(db: Db, page: number) {
+export async function listAudit({ db }: Pick<FeatureContext, 'db'>, page: number) {
   return db.auditLog.findMany({ orderBy: { id: 'desc' }, skip: (page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE + 1 });
 }

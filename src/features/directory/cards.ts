@@ -44,7 +44,7 @@ export function organizationCard(t: Translator, org: OrgDetails): Card {
         org.councilSeats
           .map((s) =>
             t('org.seatLine', {
-              seat: t(`seat.${s.seat}` as 'seat.member'),
+              seat: choiceLabel(t, 'seat', s.seat),
               name: s.member.name,
               from: s.termFrom ? seoulDate(s.termFrom) : '',
               to: s.termTo ? seoulDate(s.termTo) : '',
@@ -69,7 +69,7 @@ export function memberCard(t: Translator, member: MemberDetails): Card {
         label: t('member.fieldSeats'),
         value:
           member.councilSeats
-            .map((s) => `${s.council.name} ${t(`seat.${s.seat}` as 'seat.member')} (${s.termFrom ? seoulDate(s.termFrom) : ''}~${s.termTo ? seoulDate(s.termTo) : ''})`)
+            .map((s) => `${s.council.name} ${choiceLabel(t, 'seat', s.seat)} (${s.termFrom ? seoulDate(s.termFrom) : ''}~${s.termTo ? seoulDate(s.termTo) : ''})`)
             .join('\n') || '-',
       },
       { label: t('member.fieldAccounts'), value: member.identities.map((i) => i.platform).join(', ') || '-' },

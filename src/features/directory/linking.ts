@@ -17,7 +17,7 @@ export function newCode(): string {
 }
 
 export async function createLinkCode(ctx: FeatureContext, memberRef: string) {
-  const member = await findMember(ctx.db, memberRef);
+  const member = await findMember(ctx, memberRef);
   const code = newCode();
   const expiresAt = new Date(ctx.clock.now().getTime() + CODE_TTL_MS);
   await ctx.db.$transaction(async (tx) => {
@@ -49,20 +49,31 @@ export async function linkWithCode(ctx: FeatureContext, rawCode: string) {
   return row.member;
 }
 
+/** An unlinked chat user asks to be linked: the admins get a DM (each in their language) with an approve button. */
 export async function requestLink(ctx: FeatureContext) {
   assertUnlinked(ctx.actor);
   const { platform, platformUserId: userId, name } = ctx.actor;
-  return ctx.db.linkRequest.upsert({
+  const request = await ctx.db.linkRequest.upsert({
     where: { platform_userId: { platform, userId } },
     create: { platform, userId, displayName: name, createdAt: ctx.clock.now() },
     update: { displayName: name, status: 'open' },
   });
+  await ctx.deliver.deliver(
+    { kind: 'role', role: 'admin' },
+    (t) => ({
+      title: t('link.requestTitle'),
+      lines: [t('link.requestBody', { name: request.displayName, platform: request.platform, id: request.id })],
+      buttons: [{ label: t('link.approveNew'), command: `/member approve ${request.id}`, style: 'primary', updatesMessage: true }],
+    }),
+    `link-request:${request.id}:${request.createdAt.getTime()}`,
+  );
+  return request;
 }
 
 export async function approveLink(ctx: FeatureContext, requestId: number, memberRef?: string) {
   const request = await ctx.db.linkRequest.findUnique({ where: { id: requestId } });
   if (!request || request.status !== 'open') throw new UserError('link.noRequest', { id: requestId });
-  const existing = memberRef ? await findMember(ctx.db, memberRef) : undefined;
+  const existing = memberRef ? await findMember(ctx, memberRef) : undefined;
   const result = await ctx.db.$transaction(async (tx) => {
     const member =
       existing ??
@@ -76,10 +87,11 @@ export async function approveLink(ctx: FeatureContext, requestId: number, member
     });
     return { member, request };
   });
+  await ctx.deliver.deliver(
+    { kind: 'member', id: result.member.id },
+    (t) => ({ tone: 'success', lines: [t('link.approvedForUser', { name: result.member.name })] }),
+    `link-approved:${request.id}`,
+  );
   return result;
 }
 
-export async function adminIds(ctx: FeatureContext): Promise<number[]> {
-  const rows = await ctx.db.memberRole.findMany({ where: { role: 'admin' }, select: { memberId: true }, take: 20 });
-  return rows.map((r) => r.memberId);
-}

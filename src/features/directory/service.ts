@@ -10,6 +10,9 @@ import { translator } from '../../core/i18n/index.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { FeatureContext } from '../context.ts';
+
+/** What lookups need of the context: just the database. */
+type Store = Pick<FeatureContext, 'db'>;
 import {
   defaultTermEnd,
   HUB_USUAL_MAX,
@@ -28,7 +31,8 @@ const idRef = (ref: string) => (/^#?\d+$/.test(ref.trim()) ? Number(ref.trim().r
 
 // ---------- organisations ----------
 
-export async function findOrganization(db: Db, ref: string) {
+export async function findOrganization(ctx: Store, ref: string) {
+  const { db } = ctx;
   const id = idRef(ref);
   const org = id !== undefined
     ? await db.organization.findUnique({ where: { id } })
@@ -56,7 +60,8 @@ export async function addOrganization(ctx: FeatureContext, input: NewOrganizatio
   });
 }
 
-export async function listOrganizations(db: Db, filter: { kind?: OrgKind; page?: number }) {
+export async function listOrganizations(ctx: Store, filter: { kind?: OrgKind; page?: number }) {
+  const { db } = ctx;
   const requested = Math.max(1, filter.page ?? 1);
   // One query for the page and the total (a window count): /org list is a hot read.
   const kind = filter.kind ?? null;
@@ -68,12 +73,13 @@ export async function listOrganizations(db: Db, filter: { kind?: OrgKind; page?:
     LIMIT ${PAGE_SIZE} OFFSET ${(requested - 1) * PAGE_SIZE}`;
   const total = rows.length ? Number(rows[0].total) : await db.organization.count({ where: kind ? { kind } : {} });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  if (rows.length === 0 && requested > pages) return listOrganizations(db, { ...filter, page: pages });
+  if (rows.length === 0 && requested > pages) return listOrganizations(ctx, { ...filter, page: pages });
   const items = rows.map(({ total: _total, ...org }) => ({ ...org, id: Number(org.id) }));
   return { items, total, page: requested, pages };
 }
 
-export async function organizationDetails(db: Db, id: number) {
+export async function organizationDetails(ctx: Store, id: number) {
+  const { db } = ctx;
   return db.organization.findUniqueOrThrow({
     where: { id },
     include: {
@@ -90,8 +96,8 @@ export async function linkOrganizations(
   ctx: FeatureContext,
   input: { fromRef: string; toRef: string; kind: PartnershipKind },
 ) {
-  const from = await findOrganization(ctx.db, input.fromRef);
-  const to = await findOrganization(ctx.db, input.toRef);
+  const from = await findOrganization(ctx, input.fromRef);
+  const to = await findOrganization(ctx, input.toRef);
   if (from.id === to.id) throw new UserError('org.linkSelf');
   const ends = PARTNERSHIP_ENDS[input.kind];
   if (ends && (!ends.from.includes(from.kind as OrgKind) || !ends.to.includes(to.kind as OrgKind))) {
@@ -125,7 +131,8 @@ export async function linkOrganizations(
   return { partnership, from, to, hubOverfull: hubCount > HUB_USUAL_MAX ? hubCount : undefined };
 }
 
-export async function findPartnership(db: Db, id: number) {
+export async function findPartnership(ctx: Store, id: number) {
+  const { db } = ctx;
   const partnership = await db.partnership.findUnique({ where: { id }, include: { from: true, to: true } });
   if (!partnership) throw new UserError('channel.partnershipNotFound', { ref: id });
   return partnership;
@@ -135,7 +142,8 @@ export async function findPartnership(db: Db, id: number) {
 
 const memberInclude = { roles: true, org: true } as const;
 
-export async function findMember(db: Db, ref: string) {
+export async function findMember(ctx: Store, ref: string) {
+  const { db } = ctx;
   const id = idRef(ref);
   if (id !== undefined) {
     const member = await db.member.findUnique({ where: { id }, include: memberInclude });
@@ -166,7 +174,7 @@ export interface NewMember {
 export async function addMember(ctx: FeatureContext, input: NewMember) {
   if (input.email && !isWorkEmail(input.email)) throw new UserError('member.badEmail', { value: input.email });
   if (input.phone && !isPhoneNumber(input.phone)) throw new UserError('member.badPhone', { value: input.phone });
-  const org = input.orgRef ? await findOrganization(ctx.db, input.orgRef) : undefined;
+  const org = input.orgRef ? await findOrganization(ctx, input.orgRef) : undefined;
   return ctx.db.$transaction(async (tx) => {
     const member = await tx.member.create({
       data: {
@@ -188,7 +196,8 @@ export async function addMember(ctx: FeatureContext, input: NewMember) {
   });
 }
 
-export async function memberDetails(db: Db, id: number) {
+export async function memberDetails(ctx: Store, id: number) {
+  const { db } = ctx;
   return db.member.findUniqueOrThrow({
     where: { id },
     include: { ...memberInclude, councilSeats: { include: { council: true } }, identities: true },
@@ -196,7 +205,7 @@ export async function memberDetails(db: Db, id: number) {
 }
 
 export async function setRoles(ctx: FeatureContext, memberRef: string, roles: Role[]) {
-  const member = await findMember(ctx.db, memberRef);
+  const member = await findMember(ctx, memberRef);
   const losesAdmin = member.roles.some((r) => r.role === 'admin') && !roles.includes('admin');
   if (losesAdmin) {
     const admins = await ctx.db.memberRole.count({ where: { role: 'admin' } });
@@ -236,8 +245,8 @@ export async function seatCouncilMember(
   ctx: FeatureContext,
   input: { memberRef: string; councilRef: string; seat: Seat; from?: string; to?: string; today: string },
 ) {
-  const member = await findMember(ctx.db, input.memberRef);
-  const council = await findOrganization(ctx.db, input.councilRef);
+  const member = await findMember(ctx, input.memberRef);
+  const council = await findOrganization(ctx, input.councilRef);
   if (council.kind !== 'council') throw new UserError('council.notCouncil', { name: council.name, kind: council.kind });
   const termFrom = seoulInstant(input.from ?? input.today);
   const termTo = input.to ? seoulInstant(input.to) : defaultTermEnd(termFrom);
@@ -252,7 +261,7 @@ export async function seatCouncilMember(
     if (clash) {
       throw new UserError('council.chairTaken', {
         council: council.name,
-        seat: `seat.${input.seat}`,
+        seat: `choice:seat:${input.seat}`,
         name: clash.member.name,
         from: clash.termFrom ? seoulDate(clash.termFrom) : '',
         to: clash.termTo ? seoulDate(clash.termTo) : '',
@@ -280,25 +289,27 @@ export async function seatCouncilMember(
 
 export type BindingTarget = { orgId: number; partnershipId: null } | { orgId: null; partnershipId: number };
 
-export async function resolveBindingTarget(db: Db, input: { orgRef?: string; partnershipId?: number }) {
+export async function resolveBindingTarget(ctx: Store, input: { orgRef?: string; partnershipId?: number }) {
+  const { db } = ctx;
   if (input.orgRef) {
-    const org = await findOrganization(db, input.orgRef);
+    const org = await findOrganization(ctx, input.orgRef);
     return { target: { orgId: org.id, partnershipId: null } as BindingTarget, org };
   }
   if (input.partnershipId !== undefined) {
-    const partnership = await findPartnership(db, input.partnershipId);
+    const partnership = await findPartnership(ctx, input.partnershipId);
     return { target: { orgId: null, partnershipId: partnership.id } as BindingTarget, partnership };
   }
   throw new UserError('channel.needTarget');
 }
 
-export async function findBinding(db: Db, platform: string, channelId: string, target: BindingTarget) {
+export async function findBinding(ctx: Store, platform: string, channelId: string, target: BindingTarget) {
+  const { db } = ctx;
   return db.channelBinding.findFirst({ where: { platform, channelId, ...target } });
 }
 
 export async function bindChannel(ctx: FeatureContext, channelId: string, target: BindingTarget) {
   const platform = ctx.actor.platform;
-  if (await findBinding(ctx.db, platform, channelId, target)) return undefined;
+  if (await findBinding(ctx, platform, channelId, target)) return undefined;
   return ctx.db.$transaction(async (tx) => {
     const binding = await tx.channelBinding.create({ data: { platform, channelId, ...target } });
     await recordAudit(tx, ctx.clock, ctx.actor, 'channel.bind', `channel ${platform}:${channelId}`, target);
@@ -307,7 +318,7 @@ export async function bindChannel(ctx: FeatureContext, channelId: string, target
 }
 
 export async function unbindChannel(ctx: FeatureContext, channelId: string, target: BindingTarget) {
-  const binding = await findBinding(ctx.db, ctx.actor.platform, channelId, target);
+  const binding = await findBinding(ctx, ctx.actor.platform, channelId, target);
   if (!binding) return false;
   await ctx.db.$transaction(async (tx) => {
     await tx.channelBinding.delete({ where: { id: binding.id } });
@@ -316,7 +327,8 @@ export async function unbindChannel(ctx: FeatureContext, channelId: string, targ
   return true;
 }
 
-export async function channelTargets(db: Db, platform: string, channelId: string) {
+export async function channelTargets(ctx: Store, platform: string, channelId: string) {
+  const { db } = ctx;
   return db.channelBinding.findMany({
     where: { platform, channelId },
     include: { org: true, partnership: { include: { from: true, to: true } } },

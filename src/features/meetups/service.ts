@@ -114,11 +114,11 @@ export interface SeriesInput {
   remind?: string;
 }
 
-async function participantIds({ db }: FeatureContext, organiserId: number, input: { withRefs?: string[]; partnershipId?: number }) {
+async function participantIds(ctx: FeatureContext, organiserId: number, input: { withRefs?: string[]; partnershipId?: number }) {
   const ids = new Set<number>([organiserId]);
-  for (const ref of input.withRefs ?? []) ids.add((await findOrganization(db, ref)).id);
+  for (const ref of input.withRefs ?? []) ids.add((await findOrganization(ctx, ref)).id);
   if (input.partnershipId !== undefined) {
-    const p = await findPartnership(db, input.partnershipId);
+    const p = await findPartnership(ctx, input.partnershipId);
     ids.add(p.fromId);
     ids.add(p.toId);
   }
@@ -136,7 +136,7 @@ export async function createSeries(ctx: FeatureContext, input: SeriesInput) {
   const recurrence = parseRecurrence(input.repeat);
   const leads = parseLeads(input.remind ?? '7d,1d,1h');
   if (input.until && input.until < input.start) throw new UserError('meetup.untilBeforeStart', { start: input.start, until: input.until });
-  const organiser = await findOrganization(ctx.db, input.organiserRef);
+  const organiser = await findOrganization(ctx, input.organiserRef);
   assertMayOrganise(ctx, organiser.id);
   const participants = await participantIds(ctx, organiser.id, input);
   const rrule = toRRule(recurrence, input.start, input.time, input.until);
@@ -426,7 +426,7 @@ export async function calendarOccurrences(ctx: FeatureContext, input: { id?: num
     const closures = await closuresBetween(ctx, addDays(from, -10), addDays(to, 10));
     return { occurrences: occurrencesOf(series, from, to, closures), name: `meetup-${input.id}.ics` };
   }
-  const org = await findOrganization(ctx.db, input.orgRef!);
+  const org = await findOrganization(ctx, input.orgRef!);
   return { occurrences: await listOccurrences(ctx, { orgId: org.id, from, to }), name: `meetups-org-${org.id}.ics` };
 }
 
@@ -434,6 +434,6 @@ export async function calendarOccurrences(ctx: FeatureContext, input: { id?: num
 export async function upcomingOccurrences(ctx: FeatureContext, input: { orgRef?: string; from?: IsoDate; to?: IsoDate }) {
   const from = input.from ?? seoulDate(ctx.clock.now());
   const to = input.to ?? addDays(from, 30);
-  const orgId = input.orgRef ? (await findOrganization(ctx.db, input.orgRef)).id : ctx.actor.orgId;
+  const orgId = input.orgRef ? (await findOrganization(ctx, input.orgRef)).id : ctx.actor.orgId;
   return { from, to, occurrences: await listOccurrences(ctx, { orgId, from, to }) };
 }

@@ -16,6 +16,9 @@ import { recordAudit } from '../audit/service.ts';
 import type { Platform } from '../../core/command.ts';
 import type { Translator } from '../../core/i18n/index.ts';
 import type { FeatureContext } from '../context.ts';
+
+/** What lookups need of the context: just the database. */
+type Store = Pick<FeatureContext, 'db'>;
 import { labelsFor, resultCard } from './cards.ts';
 import { pollClose, pollRemind } from './jobs.ts';
 import { findMember, findOrganization } from '../directory/service.ts';
@@ -74,11 +77,12 @@ export function parseDeadline(input: string, now: Date): Date {
 }
 
 /** council:<org> | org:<org> | list:<member>,<member>… -> the electorate. */
-export async function resolveVoters(db: Db, spec: string, today: string) {
+export async function resolveVoters(ctx: Store, spec: string, today: string) {
+  const { db } = ctx;
   const [type, ...rest] = spec.split(':');
   const ref = rest.join(':').trim();
   if (type === 'council' && ref) {
-    const council = await findOrganization(db, ref);
+    const council = await findOrganization(ctx, ref);
     if (council.kind !== 'council') throw new UserError('council.notCouncil', { name: council.name, kind: council.kind });
     const day = seoulInstant(today, '12:00');
     const seats = await db.councilSeat.findMany({
@@ -92,19 +96,20 @@ export async function resolveVoters(db: Db, spec: string, today: string) {
     return { memberIds: seats.map((s) => s.memberId), councilId: council.id, label: `council:${council.id}` };
   }
   if (type === 'org' && ref) {
-    const org = await findOrganization(db, ref);
+    const org = await findOrganization(ctx, ref);
     const members = await db.member.findMany({ where: { orgId: org.id }, select: { id: true } });
     return { memberIds: members.map((m) => m.id), councilId: org.kind === 'council' ? org.id : null, label: `org:${org.id}` };
   }
   if (type === 'list' && ref) {
     const ids = new Set<number>();
-    for (const name of ref.split(',').map((s) => s.trim()).filter(Boolean)) ids.add((await findMember(db, name)).id);
+    for (const name of ref.split(',').map((s) => s.trim()).filter(Boolean)) ids.add((await findMember(ctx, name)).id);
     return { memberIds: [...ids], councilId: null, label: 'list' };
   }
   throw new UserError('poll.badVoters', { value: spec });
 }
 
-export async function councilRule(db: Db, councilId: number | null): Promise<QuorumRule> {
+export async function councilRule(ctx: Store, councilId: number | null): Promise<QuorumRule> {
+  const { db } = ctx;
   if (!councilId) return DEFAULT_RULE;
   const row = await db.councilRule.findUnique({ where: { councilId } });
   if (!row) return DEFAULT_RULE;
@@ -116,7 +121,7 @@ export async function councilRule(db: Db, councilId: number | null): Promise<Quo
 }
 
 export async function setCouncilRule(ctx: FeatureContext, councilRef: string, input: { quorum?: string; pass?: string; base?: string }) {
-  const council = await findOrganization(ctx.db, councilRef);
+  const council = await findOrganization(ctx, councilRef);
   if (council.kind !== 'council') throw new UserError('council.notCouncil', { name: council.name, kind: council.kind });
   for (const [name, value] of [['quorum', input.quorum], ['pass', input.pass]] as const) {
     if (value !== undefined && !parseFraction(value)) throw new UserError('poll.badFraction', { option: name, value });
@@ -159,7 +164,7 @@ export async function createPoll(ctx: FeatureContext, input: PollInput, where: {
     }
     if (maxChoices !== null && maxChoices > options.length) throw new UserError('poll.badKind', { value: input.kind });
   }
-  const voters = await resolveVoters(ctx.db, input.voters, seoulDate(now));
+  const voters = await resolveVoters(ctx, input.voters, seoulDate(now));
   if (voters.memberIds.length === 0) throw new UserError('poll.noVoters', { value: input.voters });
   const poll = await ctx.db.$transaction(async (tx) => {
     const created = await tx.poll.create({
@@ -286,7 +291,8 @@ export async function participation({ db }: FeatureContext, pollId: number) {
   return { eligible, voted };
 }
 
-export async function computeResult({ db }: FeatureContext, poll: PollRow): Promise<PollResult> {
+export async function computeResult(ctx: FeatureContext, poll: PollRow): Promise<PollResult> {
+  const { db } = ctx;
   const [eligible, ballots] = await Promise.all([
     db.pollEligible.count({ where: { pollId: poll.id } }),
     db.pollBallot.findMany({ where: { pollId: poll.id }, select: { choice: true } }),
@@ -297,7 +303,7 @@ export async function computeResult({ db }: FeatureContext, poll: PollRow): Prom
     maxChoices: poll.maxChoices,
     eligible,
     ballots: ballots.map((b) => JSON.parse(b.choice) as BallotChoice),
-    rule: poll.kind === 'decision' ? await councilRule(db, poll.councilId) : undefined,
+    rule: poll.kind === 'decision' ? await councilRule(ctx, poll.councilId) : undefined,
   });
 }
 

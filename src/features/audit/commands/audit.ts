@@ -10,7 +10,7 @@ export default defineCommand({
       options: [{ name: 'page', type: 'integer' }],
       handler: async (ctx) => {
         const page = Math.max(1, ctx.options.page ?? 1);
-        const rows = await listAudit(ctx.db, page);
+        const rows = await listAudit(ctx, page);
         if (rows.length === 0) return { card: { lines: [ctx.t('audit.empty')] }, ephemeral: true };
         const shown = rows.slice(0, AUDIT_PAGE_SIZE);
         return {

@@ -17,7 +17,7 @@ const partnershipLabel = (t: Translator, p: PartnershipLabel) =>
   t('channel.partnershipLabel', { from: p.from.name, to: p.to.name, kind: choiceLabel(t, 'partnershipKind', p.kind) });
 
 async function target(ctx: FeatureContext & { t: Translator }, options: { org?: string; partnership?: number }) {
-  const resolved = await resolveBindingTarget(ctx.db, { orgRef: options.org, partnershipId: options.partnership });
+  const resolved = await resolveBindingTarget(ctx, { orgRef: options.org, partnershipId: options.partnership });
   const label = resolved.org ? resolved.org.name : partnershipLabel(ctx.t, resolved.partnership as PartnershipLabel);
   return { target: resolved.target, label };
 }
@@ -47,7 +47,7 @@ export default defineCommand({
     list: subcommand({
       roles: 'any',
       handler: async (ctx) => {
-        const bindings = await channelTargets(ctx.db, ctx.invocation.platform, ctx.invocation.channelId);
+        const bindings = await channelTargets(ctx, ctx.invocation.platform, ctx.invocation.channelId);
         if (bindings.length === 0) return { lines: [ctx.t('channel.listEmpty')] };
         return {
           title: ctx.t('channel.listTitle'),

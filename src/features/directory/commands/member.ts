@@ -4,7 +4,7 @@ import { choiceLabel, translator } from '../../../core/i18n/index.ts';
 import { memberCard, roleLabels } from '../cards.ts';
 import { parseRoles } from '../rules.ts';
 import { addMember, findMember, memberDetails, setLocale, setPreferredPlatform, setRoles } from '../service.ts';
-import { adminIds, approveLink, createLinkCode, linkWithCode, requestLink } from '../linking.ts';
+import { approveLink, createLinkCode, linkWithCode, requestLink } from '../linking.ts';
 import { formatSeoulDateTime } from '../../../core/calendar/index.ts';
 
 export default defineCommand({
@@ -42,8 +42,8 @@ export default defineCommand({
       roles: 'any',
       options: [{ name: 'member', type: 'string', required: true, positional: true, rest: true, suggest: 'member' }],
       handler: async (ctx) => {
-        const member = await findMember(ctx.db, ctx.options.member);
-        return memberCard(ctx.t, await memberDetails(ctx.db, member.id));
+        const member = await findMember(ctx, ctx.options.member);
+        return memberCard(ctx.t, await memberDetails(ctx, member.id));
       },
     }),
     role: subcommand({
@@ -63,24 +63,12 @@ export default defineCommand({
       allowUnlinked: true,
       options: [{ name: 'code', type: 'string', positional: true }],
       handler: async (ctx) => {
-        const fc = ctx;
         const { code } = ctx.options;
         if (code) {
-          const member = await linkWithCode(fc, code);
+          const member = await linkWithCode(ctx, code);
           return { card: { tone: 'success', lines: [ctx.t('link.linked', { name: member.name, id: member.id })] }, ephemeral: true };
         }
-        const request = await requestLink(fc);
-        for (const adminId of await adminIds(fc)) {
-          await ctx.deliver.deliver(
-            { kind: 'member', id: adminId },
-            {
-              title: ctx.t('link.requestTitle'),
-              lines: [ctx.t('link.requestBody', { name: request.displayName, platform: request.platform, id: request.id })],
-              buttons: [{ label: ctx.t('link.approveNew'), command: `/member approve ${request.id}`, style: 'primary', updatesMessage: true }],
-            },
-            `link-request:${request.id}:${request.createdAt.getTime()}:${adminId}`,
-          );
-        }
+        const request = await requestLink(ctx);
         return { card: { lines: [ctx.t('link.requested', { id: request.id })] }, ephemeral: true };
       },
     }),
@@ -103,11 +91,6 @@ export default defineCommand({
       ],
       handler: async (ctx) => {
         const { member, request } = await approveLink(ctx, ctx.options.request, ctx.options.member);
-        await ctx.deliver.deliver(
-          { kind: 'member', id: member.id },
-          { tone: 'success', lines: [ctx.t('link.approvedForUser', { name: member.name })] },
-          `link-approved:${request.id}`,
-        );
         return { tone: 'success', lines: [ctx.t('link.approved', { name: member.name, id: member.id, platform: request.platform })] };
       },
     }),
@@ -136,7 +119,7 @@ export default defineCommand({
           }
           return { card: { tone: 'success', lines }, ephemeral: true };
         }
-        return { card: memberCard(ctx.t, await memberDetails(ctx.db, actor.memberId)), ephemeral: true };
+        return { card: memberCard(ctx.t, await memberDetails(ctx, actor.memberId)), ephemeral: true };
       },
     }),
   },

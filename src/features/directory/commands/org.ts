@@ -33,7 +33,7 @@ export default defineCommand({
         { name: 'page', type: 'integer' },
       ],
       handler: async (ctx) => {
-        const page = await listOrganizations(ctx.db, {
+        const page = await listOrganizations(ctx, {
           kind: ctx.options.kind,
           page: ctx.options.page,
         });
@@ -44,8 +44,8 @@ export default defineCommand({
       roles: 'any',
       options: [{ name: 'org', type: 'string', required: true, positional: true, rest: true, suggest: 'org' }],
       handler: async (ctx) => {
-        const org = await findOrganization(ctx.db, ctx.options.org);
-        return organizationCard(ctx.t, await organizationDetails(ctx.db, org.id));
+        const org = await findOrganization(ctx, ctx.options.org);
+        return organizationCard(ctx.t, await organizationDetails(ctx, org.id));
       },
     }),
     link: subcommand({
