@@ -18,6 +18,7 @@ import type { Invocation } from '../src/core/command.ts';
 import { addDays, seoulDate } from '../src/core/calendar/index.ts';
 import { migrate } from '../src/db/migrator.ts';
 import { MEETUP_KINDS } from '../src/features/meetups/rules.ts';
+import { meetupPlan } from '../src/features/meetups/jobs.ts';
 
 const ORGS = 50;
 const MEMBERS = 200;
@@ -202,7 +203,7 @@ listResults.push({
 // ---------- the daily planning job ----------
 const jobsBeforePlan = await app.db.job.count();
 const plan = await timed(async () => {
-  await app.scheduler.schedule({ kind: 'meetup.plan', key: 'bench-plan', payload: {}, dueAt: clock.now() });
+  await meetupPlan.schedule(app.scheduler, { key: 'bench-plan', payload: {}, dueAt: clock.now() });
   return app.scheduler.tick();
 });
 const jobsAfterPlan = await app.db.job.count();

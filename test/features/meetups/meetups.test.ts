@@ -4,6 +4,7 @@ import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rowCounts } from '../../support/db-snapshot.ts';
 import { createHarness, type Harness } from '../../support/harness.ts';
+import { meetupMonth } from '../../../src/features/meetups/jobs.ts';
 
 let h: Harness;
 beforeEach(async () => {
@@ -171,7 +172,7 @@ describe('reminders through the scheduler and the outbox', () => {
 
   it('on the first working day of a month each bound organisation gets "이번 달 모임"', async () => {
     await h.say(CREATE);
-    await h.app.scheduler.schedule({ kind: 'meetup.month', key: 'meetup-month:2026-12', payload: { month: '2026-12' }, dueAt: h.clock.now() });
+    await meetupMonth.schedule(h.app.scheduler, { key: 'meetup-month:2026-12', payload: { month: '2026-12' }, dueAt: h.clock.now() });
     await h.app.scheduler.tick();
     await h.drain('console');
     expect(h.consoleOutput()).toContain('■ 이번 달 모임 (2026-12)\n2026-12-24 (목) 14:00 · #1 모라3동 민관 정례모임');
