@@ -52,14 +52,15 @@ export class Outbox implements Deliverer {
     }
   }
 
-  /** The members a person-target names. */
+  /** The active members a person-target names (retired, on leave or transferred people get nothing). */
   async people(target: Exclude<Target, { kind: 'org' | 'partnership' | 'channel' }>): Promise<MemberRow[]> {
     switch (target.kind) {
       case 'member':
-        return this.db.member.findMany({ where: { id: target.id }, select: memberSelect });
+        return this.db.member.findMany({ where: { id: target.id, status: 'active' }, select: memberSelect });
       case 'role':
         return this.db.member.findMany({
           where: {
+            status: 'active',
             roles: { some: { role: target.role } },
             ...(target.orgId !== undefined || target.orgKind || target.sigungu
               ? { org: { id: target.orgId, kind: target.orgKind, sigungu: target.sigungu } }
@@ -75,6 +76,7 @@ export class Outbox implements Deliverer {
         const today = seoulInstant(seoulDate(now));
         return this.db.member.findMany({
           where: {
+            status: 'active',
             councilSeats: {
               some: {
                 councilId: target.councilId,
@@ -91,7 +93,7 @@ export class Outbox implements Deliverer {
         const partnership = await this.db.partnership.findUnique({ where: { id: target.id }, select: { fromId: true, toId: true } });
         if (!partnership) return [];
         return this.db.member.findMany({
-          where: { orgId: { in: [partnership.fromId, partnership.toId] } },
+          where: { status: 'active', orgId: { in: [partnership.fromId, partnership.toId] } },
           select: memberSelect,
           orderBy: { id: 'asc' },
           take: MAX_PEOPLE,

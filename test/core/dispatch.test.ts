@@ -27,7 +27,7 @@ describe('dispatch: refusals write nothing', () => {
   });
 
   it('unknown subcommand names the choices and an example', async () => {
-    await expectRefused('/org remove 1', '`/org remove`은(는) 없는 하위 명령입니다', 'add, list, show, link', '예: /org add');
+    await expectRefused('/org delete 1', '`/org delete`은(는) 없는 하위 명령입니다', 'add, list, show, link', '예: /org add');
   });
 
   it('missing required option shows usage and example', async () => {

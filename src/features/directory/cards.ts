@@ -2,7 +2,8 @@
 import type { Card } from '../../core/card.ts';
 import { choiceLabel, type Translator } from '../../core/i18n/index.ts';
 import { seoulDate } from '../../core/calendar/index.ts';
-import type { listOrganizations, memberDetails, organizationDetails } from './service.ts';
+import type { councilRoster, listMembers } from './roster.ts';
+import { memberLabel, type listOrganizations, type memberDetails, type organizationDetails } from './service.ts';
 
 type OrgPage = Awaited<ReturnType<typeof listOrganizations>>;
 type OrgDetails = Awaited<ReturnType<typeof organizationDetails>>;
@@ -33,7 +34,9 @@ export function organizationCard(t: Translator, org: OrgDetails): Card {
     { label: t('org.fieldKind'), value: kindLabel(t, org.kind) },
     { label: t('org.fieldDong'), value: dash(org.dong) },
     { label: t('org.fieldSigungu'), value: dash(org.sigungu) },
-    { label: t('org.fieldMembers'), value: String(org._count.members) },
+    org.kind === 'council'
+      ? { label: t('org.fieldSeatCount'), value: String(org._count.councilSeats) }
+      : { label: t('org.fieldMembers'), value: String(org._count.members) },
     { label: t('org.fieldPartners'), value: partners.join('\n') || t('org.none') },
     { label: t('org.fieldChannels'), value: org.channels.map((c) => `${c.platform}:${c.channelId}`).join(', ') || t('org.none') },
   ];
@@ -63,6 +66,7 @@ export function memberCard(t: Translator, member: MemberDetails): Card {
       { label: t('member.fieldOrg'), value: member.org ? `${member.org.name} (#${member.org.id})` : '-' },
       { label: t('member.fieldPosition'), value: dash(member.position) },
       { label: t('member.fieldRoles'), value: roleLabels(t, member.roles) },
+      ...(member.status !== 'active' ? [{ label: t('member.fieldStatus'), value: choiceLabel(t, 'memberStatus', member.status) }] : []),
       { label: t('member.fieldPhone'), value: dash(member.phone) },
       { label: t('member.fieldEmail'), value: dash(member.email) },
       {
@@ -76,5 +80,48 @@ export function memberCard(t: Translator, member: MemberDetails): Card {
       { label: t('member.fieldLocale'), value: choiceLabel(t, 'locale', member.locale) },
       { label: t('member.fieldDm'), value: choiceLabel(t, 'dmPlatform', member.preferredPlatform ?? 'all') },
     ],
+  };
+}
+
+/**
+ * A question before a change that loses something: nothing is written until
+ * the button (or its text twin, the same command with confirm=yes) is used.
+ */
+export function confirmation(t: Translator, question: string, command: string): Card {
+  return { lines: [question], buttons: [{ label: t('confirm.yes'), command: `${command} confirm=yes`, style: 'danger', updatesMessage: true }] };
+}
+
+type MemberPage = Awaited<ReturnType<typeof listMembers>>;
+
+export function memberList(t: Translator, page: MemberPage): Card {
+  if (page.total === 0) return { lines: [t('member.listEmpty')] };
+  const scope = [page.org?.name, page.council?.name].filter(Boolean).join(', ');
+  return {
+    title: t('member.listTitle', { total: page.total, scope: scope ? ` · ${scope}` : '' }),
+    lines: page.items.map(
+      (m) =>
+        `${memberLabel(m)} · ${roleLabels(t, m.roles)}${m.status !== 'active' ? t('member.statusLine', { status: choiceLabel(t, 'memberStatus', m.status) }) : ''}`,
+    ),
+    footer: page.page < page.pages ? t('member.listPage', { page: page.page, pages: page.pages, next: page.page + 1 }) : undefined,
+  };
+}
+
+type Roster = Awaited<ReturnType<typeof councilRoster>>;
+
+export function councilRosterCard(t: Translator, roster: Roster): Card {
+  const sitting = roster.seats.filter((s) => s.sitting).length;
+  if (roster.seats.length === 0) return { lines: [t('council.rosterEmpty', { council: roster.council.name })] };
+  return {
+    title: t('council.rosterTitle', { council: roster.council.name, count: sitting }),
+    lines: roster.seats.map((s) =>
+      t('council.rosterLine', {
+        seat: choiceLabel(t, 'seat', s.seat),
+        name: s.member.name,
+        org: s.member.org ? ` (${s.member.org.name})` : '',
+        from: s.termFrom ? seoulDate(s.termFrom) : '',
+        to: s.termTo ? seoulDate(s.termTo) : '',
+        ended: s.sitting ? '' : t('council.rosterEnded'),
+      }),
+    ),
   };
 }

@@ -40,7 +40,11 @@ async function lookupActor(
     where: { platform_userId: { platform, userId: platformUserId } },
     include: { member: { include: { roles: true } } },
   });
-  if (identity) return toActor(identity.member, invocation);
+  if (identity) {
+    // Retired, on leave, transferred: the account stays linked but acts as an unlinked one.
+    if (identity.member.status !== 'active') return { name: identity.member.name, roles: new Set(), locale: identity.member.locale === 'en' ? 'en' : 'ko', platform, platformUserId };
+    return toActor(identity.member, invocation);
+  }
 
   const isAdmin =
     deps.admins.includes(`${platform}:${platformUserId}`) || (platform === 'console' && platformUserId === CONSOLE_ADMIN);

@@ -19,6 +19,9 @@ import {
   isPhoneNumber,
   isWorkEmail,
   PARTNERSHIP_ENDS,
+  namePieces,
+  nearestNames,
+  squash,
   termsOverlap,
   type OrgKind,
   type PartnershipKind,
@@ -34,11 +37,20 @@ const idRef = (ref: string) => (/^#?\d+$/.test(ref.trim()) ? Number(ref.trim().r
 export async function findOrganization(ctx: Store, ref: string) {
   const { db } = ctx;
   const id = idRef(ref);
-  const org = id !== undefined
-    ? await db.organization.findUnique({ where: { id } })
-    : await db.organization.findUnique({ where: { name: ref.trim() } });
-  if (!org) throw new UserError('org.notFound', { ref });
-  return org;
+  if (id !== undefined) {
+    const org = await db.organization.findUnique({ where: { id } });
+    if (!org) throw new UserError('org.notFound', { ref });
+    return org;
+  }
+  const exact = await db.organization.findUnique({ where: { name: ref.trim() } });
+  if (exact) return exact;
+  // Spaces ignored, then near misses offered: only candidates sharing a piece of the name are read.
+  const candidates = await db.organization.findMany({ where: { OR: namePieces(ref).map((piece) => ({ name: { contains: piece } })) }, take: 200 });
+  const same = candidates.filter((o) => squash(o.name) === squash(ref));
+  if (same.length === 1) return same[0];
+  const near = nearestNames(ref, candidates);
+  if (near.length) throw new UserError('org.notFoundSuggest', { ref, suggestions: near.map((o) => `${o.name}(#${o.id})`).join(', ') });
+  throw new UserError('org.notFound', { ref });
 }
 
 export interface NewOrganization {
@@ -78,16 +90,18 @@ export async function listOrganizations(ctx: Store, filter: { kind?: OrgKind; pa
   return { items, total, page: requested, pages };
 }
 
-export async function organizationDetails(ctx: Store, id: number) {
-  const { db } = ctx;
-  return db.organization.findUniqueOrThrow({
+/** An organisation with its active members counted; a council with its sitting members (seats whose term covers today). */
+export async function organizationDetails(ctx: Pick<FeatureContext, 'db' | 'clock'>, id: number) {
+  const today = seoulInstant(seoulDate(ctx.clock.now()));
+  const sitting = { OR: [{ termTo: null }, { termTo: { gte: today } }] };
+  return ctx.db.organization.findUniqueOrThrow({
     where: { id },
     include: {
-      _count: { select: { members: true } },
+      _count: { select: { members: { where: { status: 'active' } }, councilSeats: { where: sitting } } },
       partnershipsOut: { include: { to: true } },
       partnershipsIn: { include: { from: true } },
       channels: true,
-      councilSeats: { include: { member: true }, orderBy: [{ seat: 'asc' }, { id: 'asc' }], take: 50 },
+      councilSeats: { where: sitting, include: { member: true }, orderBy: [{ seat: 'asc' }, { id: 'asc' }], take: 50 },
     },
   });
 }
@@ -150,15 +164,27 @@ export async function findMember(ctx: Store, ref: string) {
     if (!member) throw new UserError('member.notFound', { ref });
     return member;
   }
-  const matches = await db.member.findMany({ where: { name: ref.trim() }, include: memberInclude, take: 6 });
-  if (matches.length === 0) throw new UserError('member.notFound', { ref });
+  let matches = await db.member.findMany({ where: { name: ref.trim() }, include: memberInclude, take: 6 });
+  if (matches.length === 0) {
+    const candidates = await db.member.findMany({ where: { OR: namePieces(ref).map((piece) => ({ name: { contains: piece } })) }, include: memberInclude, take: 200 });
+    matches = candidates.filter((m) => squash(m.name) === squash(ref));
+    if (matches.length === 0) {
+      const near = nearestNames(ref, candidates);
+      if (near.length) throw new UserError('member.notFoundSuggest', { ref, suggestions: near.map(memberLabel).join(', ') });
+      throw new UserError('member.notFound', { ref });
+    }
+  }
   if (matches.length > 1) {
-    throw new UserError('member.ambiguous', {
-      ref,
-      matches: matches.map((m) => `#${m.id}${m.org ? ` ${m.org.name}` : ''}`).join(', '),
-    });
+    // Active members first: a retired namesake rarely is the one meant, but still offered.
+    throw new UserError('member.ambiguous', { ref, matches: matches.map(memberLabel).join(', ') });
   }
   return matches[0];
+}
+
+/** `#3 홍길동(모라3동행정복지센터·주무관)`: enough to tell namesakes apart. */
+export function memberLabel(member: { id: number; name: string; position: string | null; org: { name: string } | null }): string {
+  const where = [member.org?.name, member.position].filter(Boolean).join('·');
+  return `#${member.id} ${member.name}${where ? `(${where})` : ''}`;
 }
 
 export interface NewMember {
@@ -169,13 +195,29 @@ export interface NewMember {
   phone?: string;
   email?: string;
   locale?: 'ko' | 'en';
+  /** Register even when someone of that name is already in the organisation (a different person). */
+  namesake?: boolean;
+}
+
+/** Someone of the same name (spaces ignored) in the same organisation: probably the same person. */
+export async function namesakes(ctx: Store, name: string, orgId: number | null) {
+  const candidates = await ctx.db.member.findMany({
+    where: { orgId, OR: [{ name: name.trim() }, ...namePieces(name).map((piece) => ({ name: { contains: piece } }))] },
+    include: memberInclude,
+    take: 200,
+  });
+  return candidates.filter((m) => squash(m.name) === squash(name));
 }
 
 export async function addMember(ctx: FeatureContext, input: NewMember) {
   if (input.email && !isWorkEmail(input.email)) throw new UserError('member.badEmail', { value: input.email });
   if (input.phone && !isPhoneNumber(input.phone)) throw new UserError('member.badPhone', { value: input.phone });
   const org = input.orgRef ? await findOrganization(ctx, input.orgRef) : undefined;
-  return ctx.db.$transaction(async (tx) => {
+  if (!input.namesake) {
+    const same = await namesakes(ctx, input.name, org?.id ?? null);
+    if (same.length) return { namesakes: same, org };
+  }
+  const member = await ctx.db.$transaction(async (tx) => {
     const member = await tx.member.create({
       data: {
         name: input.name,
@@ -194,6 +236,7 @@ export async function addMember(ctx: FeatureContext, input: NewMember) {
     });
     return member;
   });
+  return { member, org };
 }
 
 export async function memberDetails(ctx: Store, id: number) {

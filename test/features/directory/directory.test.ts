@@ -73,7 +73,7 @@ describe('members and roles', () => {
 
   it('asks for a #number when two members share a name', async () => {
     await h.run('/org add 사회복지관 가복지관', '/org add 사회복지관 나복지관', '/member add 김민수 org=가복지관', '/member add 김민수 org=나복지관');
-    expect(await h.say('/member show 김민수')).toContain('#2 가복지관, #3 나복지관');
+    expect(await h.say('/member show 김민수')).toContain('#2 김민수(가복지관), #3 김민수(나복지관)');
   });
 
   it('/member me works for console users and switches language', async () => {

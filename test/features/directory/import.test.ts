@@ -50,7 +50,7 @@ describe('CSV import', () => {
 `);
     expect(problems).toEqual([
       '3행: 소속 "없는복지관"이(가) 등록되어 있지 않습니다. 조직 CSV를 먼저 가져오세요.',
-      '3행: 역할 `boss`을(를) 알 수 없습니다. 쓸 수 있는 역할: admin(관리자), coordinator(코디네이터), head(기관장), staff(실무자). 예: /member role 김민수 coordinator,head',
+      '3행: 역할 `boss`을(를) 알 수 없습니다. 쓸 수 있는 역할: 관리자(admin), 코디네이터(coordinator), 기관장(head: 동장·관장), 실무자(staff). 여러 개는 쉼표로. 예: /member role 김민수 코디네이터,기관장',
       '4행: `phone`에는 업무용 전화번호를 적어 주세요 (받은 값: 전화). 예: phone=051-123-4567',
       '4행: `email` 형식이 올바르지 않습니다 (받은 값: kim@). 예: email=kim@welfare.or.kr',
       '4행: 협의체 "행복종합사회복지관"이(가) 등록된 보장협의체가 아닙니다.',

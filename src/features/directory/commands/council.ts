@@ -1,6 +1,8 @@
 import { defineCommand, subcommand } from '../../context.ts';
 import { seoulDate } from '../../../core/calendar/index.ts';
 import { seatCouncilMember } from '../service.ts';
+import { councilRosterCard, confirmation } from '../cards.ts';
+import { checkDismiss, councilRoster, dismissSeat } from '../roster.ts';
 import { setCouncilRule } from '../../polls/service.ts';
 import { choiceLabel } from '../../../core/i18n/index.ts';
 
@@ -55,6 +57,29 @@ export default defineCommand({
           tone: 'success',
           lines: [ctx.t('council.rulesSet', { council: council.name, quorum: rule.quorum, pass: rule.pass, base: choiceLabel(ctx.t, 'passBase', rule.base) })],
         };
+      },
+    }),
+    list: subcommand({
+      roles: 'any',
+      options: [
+        { name: 'council', type: 'string', required: true, positional: true, rest: true, suggest: 'org' },
+        { name: 'all', type: 'boolean' },
+      ],
+      handler: async (ctx) => councilRosterCard(ctx.t, await councilRoster(ctx, ctx.options.council, ctx.options.all)),
+    }),
+    dismiss: subcommand({
+      roles: ['coordinator'],
+      options: [
+        { name: 'member', type: 'string', required: true, positional: true, suggest: 'member' },
+        { name: 'council', type: 'string', required: true, suggest: 'org' },
+        { name: 'confirm', type: 'boolean' },
+      ],
+      handler: async (ctx) => {
+        const { member: ref, council: councilRef, confirm } = ctx.options;
+        const result = confirm ? await dismissSeat(ctx, ref, councilRef) : await checkDismiss(ctx, ref, councilRef);
+        const params = { name: result.member.name, council: result.council.name, seat: choiceLabel(ctx.t, 'seat', result.seat.seat), today: result.today };
+        if (!confirm) return confirmation(ctx.t, ctx.t('council.confirmDismiss', params), `/council dismiss #${result.member.id} council=#${result.council.id}`);
+        return { tone: 'success', lines: [ctx.t('council.dismissed', params)] };
       },
     }),
   },

@@ -1,9 +1,10 @@
 import { defineCommand, subcommand } from '../../context.ts';
 import { UserError } from '../../../core/errors.ts';
 import { choiceLabel, translator } from '../../../core/i18n/index.ts';
-import { memberCard, roleLabels } from '../cards.ts';
+import { confirmation, memberCard, memberList, roleLabels } from '../cards.ts';
+import { checkMerge, checkStatusChange, editMember, listMembers, mergeMembers, setMemberStatus } from '../roster.ts';
 import { parseRoles } from '../rules.ts';
-import { addMember, findMember, memberDetails, setLocale, setPreferredPlatform, setRoles } from '../service.ts';
+import { addMember, findMember, memberDetails, memberLabel, setLocale, setPreferredPlatform, setRoles } from '../service.ts';
 import { approveLink, createLinkCode, linkWithCode, requestLink } from '../linking.ts';
 import { formatSeoulDateTime } from '../../../core/calendar/index.ts';
 
@@ -19,13 +20,14 @@ export default defineCommand({
         { name: 'role', type: 'string' },
         { name: 'phone', type: 'string' },
         { name: 'email', type: 'string' },
+        { name: 'new', type: 'boolean' },
       ],
       handler: async (ctx) => {
         const o = ctx.options;
         const roles = parseRoles(o.role ?? 'staff');
         // Only an admin may hand out the admin role.
         if (roles.includes('admin') && !ctx.actor.roles.has('admin')) throw new UserError('member.adminOnly');
-        const member = await addMember(ctx, {
+        const result = await addMember(ctx, {
           name: o.name,
           orgRef: o.org,
           position: o.position,
@@ -33,9 +35,103 @@ export default defineCommand({
           phone: o.phone,
           email: o.email,
           locale: ctx.locale,
+          namesake: o.new,
         });
+        if (result.namesakes) {
+          // Probably the same person: ask instead of creating a twin.
+          const first = result.namesakes[0];
+          return {
+            card: {
+              lines: [ctx.t('member.duplicateQuestion', { org: result.org?.name ?? '-', matches: result.namesakes.map(memberLabel).join(', ') })],
+              buttons: [{ label: ctx.t('member.sameButton', { id: first.id }), command: `/member show #${first.id}` }],
+            },
+            ephemeral: true,
+          };
+        }
+        const { member } = result;
         const params = { name: member.name, id: member.id, org: member.org?.name ?? '', roles: roleLabels(ctx.t, member.roles) };
         return { tone: 'success', lines: [ctx.t(member.org ? 'member.added' : 'member.addedNoOrg', params)] };
+      },
+    }),
+    list: subcommand({
+      roles: 'any',
+      options: [
+        { name: 'org', type: 'string', suggest: 'org' },
+        { name: 'role', type: 'choice', choices: 'role' },
+        { name: 'council', type: 'string', suggest: 'org' },
+        { name: 'status', type: 'choice', choices: 'memberStatus' },
+        { name: 'name', type: 'string' },
+        { name: 'page', type: 'integer' },
+      ],
+      handler: async (ctx) => {
+        const o = ctx.options;
+        const page = await listMembers(ctx, { orgRef: o.org, role: o.role, councilRef: o.council, status: o.status, query: o.name, page: o.page });
+        return memberList(ctx.t, page);
+      },
+    }),
+    edit: subcommand({
+      roles: 'any',
+      options: [
+        { name: 'member', type: 'string', required: true, positional: true, suggest: 'member' },
+        { name: 'name', type: 'string' },
+        { name: 'position', type: 'string' },
+        { name: 'phone', type: 'string' },
+        { name: 'email', type: 'string' },
+        { name: 'org', type: 'string', suggest: 'org' },
+      ],
+      handler: async (ctx) => {
+        const { member: ref, org, ...fields } = ctx.options;
+        const { member } = await editMember(ctx, ref, { ...fields, orgRef: org });
+        const changed = Object.entries({ ...fields, org: member.org && org ? member.org.name : org })
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(', ');
+        return { tone: 'success', lines: [ctx.t('member.edited', { name: member.name, id: member.id, fields: changed })] };
+      },
+    }),
+    retire: subcommand({
+      roles: ['coordinator', 'head'],
+      options: [
+        { name: 'member', type: 'string', required: true, positional: true, suggest: 'member' },
+        { name: 'reason', type: 'choice', choices: 'memberStatus', required: true },
+        { name: 'confirm', type: 'boolean' },
+      ],
+      handler: async (ctx) => {
+        const { member: ref, reason, confirm } = ctx.options;
+        if (reason === 'active') throw new UserError('member.retireNeedsReason');
+        const status = choiceLabel(ctx.t, 'memberStatus', reason);
+        if (!confirm) {
+          const { member, seats } = await checkStatusChange(ctx, ref, reason);
+          return confirmation(ctx.t, ctx.t('member.confirmRetire', { name: member.name, status, seats }), `/member retire #${member.id} reason=${reason}`);
+        }
+        const { member, seatsEnded } = await setMemberStatus(ctx, ref, reason);
+        return { tone: 'success', lines: [ctx.t('member.retired', { name: member.name, status, seats: seatsEnded, ref: `#${member.id}` })] };
+      },
+    }),
+    reactivate: subcommand({
+      roles: ['coordinator', 'head'],
+      options: [{ name: 'member', type: 'string', required: true, positional: true, rest: true, suggest: 'member' }],
+      handler: async (ctx) => {
+        const { member } = await setMemberStatus(ctx, ctx.options.member, 'active');
+        return { tone: 'success', lines: [ctx.t('member.reactivated', { name: member.name })] };
+      },
+    }),
+    merge: subcommand({
+      roles: ['coordinator'],
+      options: [
+        { name: 'keep', type: 'string', required: true, positional: true, suggest: 'member' },
+        { name: 'other', type: 'string', required: true, positional: true, suggest: 'member' },
+        { name: 'confirm', type: 'boolean' },
+      ],
+      handler: async (ctx) => {
+        const { keep: keepRef, other: otherRef, confirm } = ctx.options;
+        if (!confirm) {
+          const { keep, other } = await checkMerge(ctx, keepRef, otherRef);
+          const names = { keep: memberLabel(keep), other: memberLabel(other) };
+          return confirmation(ctx.t, ctx.t('member.confirmMerge', names), `/member merge #${keep.id} #${other.id}`);
+        }
+        const { keep, other } = await mergeMembers(ctx, keepRef, otherRef);
+        return { tone: 'success', lines: [ctx.t('member.merged', { keep: memberLabel(keep), other: memberLabel(other) })] };
       },
     }),
     show: subcommand({

@@ -1,6 +1,7 @@
 import { defineCommand, subcommand } from '../../context.ts';
 import { choiceLabel } from '../../../core/i18n/index.ts';
-import { kindLabel, organizationCard, organizationList } from '../cards.ts';
+import { confirmation, kindLabel, organizationCard, organizationList } from '../cards.ts';
+import { checkRemoveOrganization, checkUnlink, removeOrganization, renameOrganization, unlinkPartnership } from '../roster.ts';
 import {
   addOrganization,
   findOrganization,
@@ -72,6 +73,45 @@ export default defineCommand({
         ];
         if (result.hubOverfull) lines.push(ctx.t('org.hubFull', { from: result.from.name, count: result.hubOverfull }));
         return { tone: 'success', lines };
+      },
+    }),
+    rename: subcommand({
+      roles: ['coordinator'],
+      options: [
+        { name: 'org', type: 'string', required: true, positional: true, suggest: 'org' },
+        { name: 'name', type: 'string', required: true },
+      ],
+      handler: async (ctx) => {
+        const { org, name } = await renameOrganization(ctx, ctx.options.org, ctx.options.name);
+        return { tone: 'success', lines: [ctx.t('org.renamed', { before: org.name, after: name })] };
+      },
+    }),
+    remove: subcommand({
+      roles: ['coordinator'],
+      options: [
+        { name: 'org', type: 'string', required: true, positional: true, suggest: 'org' },
+        { name: 'confirm', type: 'boolean' },
+      ],
+      handler: async (ctx) => {
+        if (!ctx.options.confirm) {
+          const { org, partnerships, channels } = await checkRemoveOrganization(ctx, ctx.options.org);
+          return confirmation(ctx.t, ctx.t('org.confirmRemove', { name: org.name, partnerships, channels }), `/org remove #${org.id}`);
+        }
+        const { org } = await removeOrganization(ctx, ctx.options.org);
+        return { tone: 'success', lines: [ctx.t('org.removed', { name: org.name })] };
+      },
+    }),
+    unlink: subcommand({
+      roles: ['coordinator'],
+      options: [
+        { name: 'partnership', type: 'integer', required: true, positional: true },
+        { name: 'confirm', type: 'boolean' },
+      ],
+      handler: async (ctx) => {
+        const p = ctx.options.confirm ? await unlinkPartnership(ctx, ctx.options.partnership) : await checkUnlink(ctx, ctx.options.partnership);
+        const params = { from: p.from.name, to: p.to.name, kind: choiceLabel(ctx.t, 'partnershipKind', p.kind), id: p.id };
+        if (!ctx.options.confirm) return confirmation(ctx.t, ctx.t('org.confirmUnlink', params), `/org unlink ${p.id}`);
+        return { tone: 'success', lines: [ctx.t('org.unlinked', params)] };
       },
     }),
   },
