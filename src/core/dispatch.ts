@@ -118,7 +118,7 @@ export class Bot<Ctx = unknown> {
       // The card is the usage page: what an adapter that cannot open the form shows instead.
       return { card: subcommandHelp(t, command, sub), form: buildForm(t, command, sub, givenValues(command, sub, words, parsed.named)), ephemeral: true };
     }
-    const options: Options = bindOptions(command, sub, words, parsed.named);
+    const options: Options = bindOptions(command, sub, words, parsed.named, { now: this.deps.clock.now(), locale: actor.locale });
     const result = await decl.handler({ ...this.deps.context(actor), actor, clock: this.deps.clock, options, invocation, registry, t });
     return 'card' in result ? result : { card: result };
   }

@@ -1,18 +1,27 @@
 // Turns the words and key=value pairs of a parsed command into typed options,
 // or a UserError naming the option with a correct example.
-import { isValid } from 'date-fns/isValid';
-import { parse as parseDate } from 'date-fns/parse';
-import { format } from 'date-fns/format';
+//
+// Dates and times accept the Korean and numeric forms of ./korean-input.ts;
+// relative dates (내일, 다음주 화요일) are resolved on the Seoul day of `now`
+// (the injected clock), and handlers always receive 'YYYY-MM-DD' / 'HH:MM'.
 import type { OptionDecl, Options } from './command.ts';
+import { seoulDate } from './calendar/index.ts';
 import { UserError } from './errors.ts';
-import { catalogs, choiceValues, matchChoice, type ChoiceGroup } from './i18n/index.ts';
+import { catalogs, choiceValues, matchChoice, type ChoiceGroup, type Locale } from './i18n/index.ts';
+import { parseDateInput, parseTimeInput } from './korean-input.ts';
 import { positionals, subcommandText, usage, type AnyCommand } from './registry.ts';
 
 export const MAX_TEXT_LENGTH = 500;
-const YES = ['yes', 'y', 'true', '예', '네', 'on'];
-const NO = ['no', 'n', 'false', '아니오', '아니요', 'off'];
+const YES = ['yes', 'y', 'true', 'on', '예', '네', '응', '함', '사용', 'o'];
+const NO = ['no', 'n', 'false', 'off', '아니오', '아니요', '아니', '아뇨', '안함', '안 함', '미사용', 'x'];
 
-export function bindOptions(command: AnyCommand, sub: string, words: string[], named: [string, string][]): Options {
+/** What binding needs besides the words: the time (relative dates) and the reader's language (lists of allowed values). */
+export interface BindContext {
+  now: Date;
+  locale?: Locale;
+}
+
+export function bindOptions(command: AnyCommand, sub: string, words: string[], named: [string, string][], context: BindContext): Options {
   const decl = command.subcommands[sub];
   const declared = decl.options ?? [];
   const example = subcommandText(catalogs.ko, command.name, sub).example;
@@ -46,12 +55,12 @@ export function bindOptions(command: AnyCommand, sub: string, words: string[], n
       if (option.required) throw new UserError('error.missingOption', { option: option.name, ...where });
       continue;
     }
-    options[option.name] = convert(option, value.trim(), example);
+    options[option.name] = convert(option, value.trim(), example, context);
   }
   return options;
 }
 
-function convert(option: OptionDecl, value: string, example: string): string | number | boolean {
+function convert(option: OptionDecl, value: string, example: string, context: BindContext): string | number | boolean {
   const params = { option: option.name, value, example };
   switch (option.type) {
     case 'string':
@@ -60,21 +69,19 @@ function convert(option: OptionDecl, value: string, example: string): string | n
       }
       return value;
     case 'integer': {
-      const digits = value.replace(/^#/, '');
+      const digits = value.replace(/^#/, '').replace(/\s*번$/, ''); // #3, 3번
       if (!/^\d{1,9}$/.test(digits)) throw new UserError('error.badInteger', params);
       return Number(digits);
     }
     case 'date': {
-      const date = parseDate(value, 'yyyy-MM-dd', new Date(2000, 0, 1));
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isValid(date) || format(date, 'yyyy-MM-dd') !== value) {
-        throw new UserError('error.badDate', params);
-      }
-      return value;
+      const date = parseDateInput(value, seoulDate(context.now));
+      if (!date) throw new UserError('error.badDate', params);
+      return date;
     }
     case 'time': {
-      const match = /^(\d{1,2}):(\d{2})$/.exec(value);
-      if (!match || Number(match[1]) > 23 || Number(match[2]) > 59) throw new UserError('error.badTime', params);
-      return `${match[1].padStart(2, '0')}:${match[2]}`;
+      const time = parseTimeInput(value);
+      if (!time) throw new UserError('error.badTime', params);
+      return time;
     }
     case 'boolean': {
       const lower = value.toLowerCase();
@@ -85,8 +92,23 @@ function convert(option: OptionDecl, value: string, example: string): string | n
     case 'choice': {
       const group = option.choices as ChoiceGroup;
       const match = matchChoice(group, value);
-      if (!match) throw new UserError('error.badChoice', { ...params, choices: choiceValues(group).join(', ') });
+      if (!match) throw new UserError('error.badChoice', { ...params, choices: choiceList(group, context.locale ?? 'ko') });
       return match;
     }
   }
+}
+
+/**
+ * The allowed values of a choice group for an error: in Korean the label
+ * first with the value people may also type, `정례모임(regular), …`; in
+ * English the values, `regular (regular meeting), …`.
+ */
+export function choiceList(group: ChoiceGroup, locale: Locale): string {
+  return choiceValues(group)
+    .map((value) => {
+      const label = catalogs[locale].choices[group]?.[value]?.[0];
+      if (!label || label === value) return value;
+      return locale === 'ko' ? `${label}(${value})` : `${value} (${label})`;
+    })
+    .join(', ');
 }

@@ -3,6 +3,12 @@
 // Tokens are split on whitespace; "double", 'single' and “curly” quotes keep
 // spaces inside one token. A token `key=value` (key in latin letters) is a
 // named option, anything else is a bare word.
+//
+// Korean dates, times, durations and repeat phrases have spaces in them
+// (`date=12월 24일`, `time=오후 2시`, `repeat=매월 셋째 주 화요일`,
+// `remind=7일 전, 1일 전`). So that they need no quotes, a bare word that can
+// only continue such a phrase (see continuesPhrase) joins the value of the
+// key=value token right before it. Other bare words stay positional.
 import { UserError } from './errors.ts';
 
 export interface ParsedText {
@@ -46,12 +52,45 @@ export function parseText(text: string): ParsedText {
   const [head = '', ...rest] = tokenize(trimmed.slice(1));
   const words: string[] = [];
   const named: [string, string][] = [];
+  let last: [string, string] | undefined; // the key=value token just before, while words continue it
   for (const token of rest) {
     const match = NAMED.exec(token);
-    if (match) named.push([match[1].toLowerCase(), match[2]]);
-    else words.push(token);
+    if (match) {
+      last = [match[1].toLowerCase(), match[2]];
+      named.push(last);
+    } else if (last && continuesPhrase(last[1], token)) {
+      last[1] = `${last[1]} ${token}`;
+    } else {
+      last = undefined;
+      words.push(token);
+    }
   }
   return { command: head.toLowerCase(), words, named };
+}
+
+const UNIT = '(년|월|일|주|시|분|초|시간|개월|개|주일)';
+const CONTINUATION = new RegExp(
+  [
+    `^\\d{1,4}${UNIT}(전|후|뒤|마다|까지)?[,，]?$`, // 24일, 30분, 1시간, 1일전, 3개
+    '^(전|후|뒤|반|마다|까지|이상|이하|초과|미만|에)[,，]?$', // 1일 전, 3분의 2 이상
+    '^(오전|오후|아침|새벽|낮|저녁|밤|정오|자정)$',
+    '^[월화수목금토일]요일(마다|에)?[,，]?$',
+    '^(첫|첫째|첫번째|둘째|두번째|셋째|세번째|넷째|네번째|다섯째|다섯번째|마지막)(주|번째)?$',
+    '^주(에)?$', // 셋째 주 화요일, 다음 주 화요일
+    '^\\d{1,2}:\\d{2}$', // 내일 18:00
+    '^\\(?[월화수목금토일]\\)$', // 12월 24일 (목)
+    '^(\\d{1,2}(:\\d{2})?)?(am|pm)$',
+  ].join('|'),
+  'i',
+);
+
+/** Whether a bare word after `key=value` continues that value's phrase (a Korean date, time, duration, rule). */
+export function continuesPhrase(value: string, word: string): boolean {
+  if (value === '') return false;
+  if (CONTINUATION.test(word)) return true;
+  // 3분의 2, 여러 개 3, 2026. 12. 24.
+  if (/^\d{1,4}[.,]?$/.test(word) && /(분의|여러\s*개|multi|\d\.)$/i.test(value)) return true;
+  return false;
 }
 
 /** Quotes a value for a command text when needed (used to build button commands). */
