@@ -1,7 +1,7 @@
 // Messages of the meetups feature.
 import type { Button, Card } from '../../core/card.ts';
 import { choiceLabel, type Translator } from '../../core/i18n/index.ts';
-import type { Occurrence, Series, Tally } from './service.ts';
+import type { FirstShift, Occurrence, Series, Tally } from './service.ts';
 import { recurrenceFromRRule, type Recurrence } from './recurrence.ts';
 import { formatSeoulTime } from '../../core/calendar/index.ts';
 import { weekdayLabel } from '../../core/i18n/labels.ts';
@@ -33,6 +33,8 @@ export function describeRecurrence(t: Translator, rrule: string): string {
     case 'once':
       return t.locale === 'ko' ? '한 번' : 'once';
     case 'weekly':
+      if (r.interval === 2) return t.locale === 'ko' ? `격주 ${day(r.weekday)}요일` : `every other ${day(r.weekday)}`;
+      if (r.interval && r.interval > 2) return t.locale === 'ko' ? `${r.interval}주마다 ${day(r.weekday)}요일` : `every ${r.interval} weeks on ${day(r.weekday)}`;
       return t.locale === 'ko' ? `매주 ${day(r.weekday)}요일` : `every ${day(r.weekday)}`;
     case 'monthly-nth': {
       const ko = ['', '첫째', '둘째', '셋째', '넷째', '다섯째'];
@@ -41,6 +43,7 @@ export function describeRecurrence(t: Translator, rrule: string): string {
       return `every ${r.nth === -1 ? 'last' : en[r.nth]} ${day(r.weekday)} of the month`;
     }
     case 'monthly-day':
+      if (r.day === -1) return t.locale === 'ko' ? '매월 말일' : 'monthly on the last day';
       return t.locale === 'ko' ? `매월 ${r.day}일` : `monthly on day ${r.day}`;
     case 'yearly':
       return t.locale === 'ko' ? `매년 ${r.month}월 ${r.day}일` : `every year on ${r.month}/${r.day}`;
@@ -58,8 +61,20 @@ export function rsvpButtons(t: Translator, o: Occurrence): Button[] {
 }
 
 export function answersText(t: Translator, tally: Tally): string {
-  const line = t('meetup.answers', { yes: tally.yes, no: tally.no, maybe: tally.maybe, missing: tally.missing.length });
-  return tally.proxies.length ? `${line}\n${t('meetup.proxies', { names: tally.proxies.join(', ') })}` : line;
+  const lines = [t('meetup.answers', { yes: tally.yes, no: tally.no, maybe: tally.maybe, missing: tally.missing.length })];
+  if (tally.proxies.length) lines.push(t('meetup.proxies', { names: tally.proxies.join(', ') }));
+  if (tally.guests.length) lines.push(t('meetup.guests', { count: tally.guests.length, names: tally.guests.map((g) => g.name).join(', ') }));
+  return lines.join('\n');
+}
+
+/** Says that the first date of a new series moved (or is skipped) for a holiday, a closure or a weekend. */
+export function firstShiftText(t: Translator, shift: FirstShift, policy: string): string {
+  const reason = shift.reason.startsWith('meetup.') ? t(shift.reason as 'meetup.reasonWeekend') : shift.reason;
+  const original = `${shift.original} (${weekdayLabel(t, shift.original)})`;
+  const params = { original, reason, policy: choiceLabel(t, 'holidayPolicy', policy) };
+  return shift.date
+    ? t('meetup.firstMoved', { ...params, date: `${shift.date} (${weekdayLabel(t, shift.date)})` })
+    : t('meetup.firstSkipped', params);
 }
 
 /** The announcement / reminder card of one occurrence, with RSVP buttons and counts. */
@@ -77,6 +92,19 @@ export function occurrenceCard(t: Translator, o: Occurrence, tally: Tally, title
   };
 }
 
+/** Stored reminders ('7d,1d,1h') as the reader says them: 7일 전, 1일 전, 1시간 전 / 7d before, 1d before, 1h before. */
+export function leadsText(t: Translator, reminders: string): string {
+  return reminders
+    .split(',')
+    .filter(Boolean)
+    .map((lead) => {
+      const n = Number(lead.slice(0, -1));
+      const unit = lead.slice(-1);
+      return t(unit === 'd' ? 'meetup.leadShortDays' : unit === 'h' ? 'meetup.leadShortHours' : 'meetup.leadShortMinutes', { n });
+    })
+    .join(', ');
+}
+
 export function leadText(t: Translator, lead: string): string {
   const n = Number(lead.slice(0, -1));
   const unit = lead.slice(-1);
@@ -92,7 +120,7 @@ export function seriesCard(t: Translator, series: Series, upcoming: Occurrence[]
     ...(series.place ? [{ label: t('meetup.fieldPlace'), value: series.place }] : []),
     ...(series.link ? [{ label: t('meetup.fieldLink'), value: series.link }] : []),
     { label: t('meetup.fieldHoliday'), value: choiceLabel(t, 'holidayPolicy', series.holidayPolicy) },
-    { label: t('meetup.fieldReminders'), value: series.reminders },
+    { label: t('meetup.fieldReminders'), value: leadsText(t, series.reminders) },
     { label: t('meetup.fieldUpcoming'), value: upcoming.map((o) => occurrenceLine(t, o)).join('\n') || '-' },
   ];
   if (next) {

@@ -1,12 +1,16 @@
 // Recurrence of meetup series: what users write -> an RFC 5545 RRULE (stored),
 // and the RRULE -> the dates of a window, shifted for holidays. Pure, no I/O.
 //
-// Written forms (options or Korean phrases):
-//   once | 한 번
-//   weekly:화 | 매주 화요일
-//   monthly:2:화 | monthly:last:금 | 매월 둘째 화요일 | 매월 마지막 금요일
-//   monthly-day:15 | 매월 15일
+// Written forms (options, Korean phrases, or an RRULE the model can hold):
+//   once | 한 번 | 한번 | 1회
+//   weekly:화 | 매주 화요일 | 매주 화 | 화요일마다
+//   biweekly:화 | 격주 화요일 | 2주마다 화요일 (every other week from the start date)
+//   monthly:2:화 | monthly:last:금 | 매월 둘째 화요일 | 매월 셋째주 화요일 |
+//     매월 셋째 주 화요일 | 매달 3번째 화요일 | 매월 마지막 금요일 | 매월 마지막 주 금요일
+//   monthly-day:15 | 매월 15일 | 매달 15일 | monthly-day:last | 매월 말일
 //   yearly:01-10 | 매년 1월 10일
+//   RRULE:FREQ=MONTHLY;BYDAY=3TU (or FREQ=…; no DTSTART: start= gives it)
+// 매월 and 매달 are the same; a trailing 마다 or 에 is ignored.
 // Seoul has no daylight saving time, so wall-clock times are expanded as
 // "floating" UTC (the rrule library's recommended way) and read back as Seoul.
 import rrulePackage from 'rrule';
@@ -18,14 +22,15 @@ const { RRule, rrulestr } = rrulePackage as unknown as typeof import('rrule');
 
 export type Recurrence =
   | { kind: 'once' }
-  | { kind: 'weekly'; weekday: Weekday }
+  | { kind: 'weekly'; weekday: Weekday; /** 2 = every other week (격주) */ interval?: number }
   | { kind: 'monthly-nth'; nth: number; weekday: Weekday } // nth 1..5, or -1 = last
-  | { kind: 'monthly-day'; day: number }
+  | { kind: 'monthly-day'; day: number } // day -1 = the last day (말일)
   | { kind: 'yearly'; month: number; day: number };
 
 const ORDINALS: Record<string, number> = {
   '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, last: -1, '-1': -1,
-  첫째: 1, 첫번째: 1, 둘째: 2, 두번째: 2, 셋째: 3, 세번째: 3, 넷째: 4, 네번째: 4, 다섯째: 5, 다섯번째: 5, 마지막: -1,
+  첫째: 1, 첫번째: 1, 첫: 1, 둘째: 2, 두번째: 2, 셋째: 3, 세번째: 3, 넷째: 4, 네번째: 4, 다섯째: 5, 다섯번째: 5, 마지막: -1,
+  '1번째': 1, '2번째': 2, '3번째': 3, '4번째': 4, '5번째': 5,
 };
 // Indexed by the calendar's Weekday (0 = Monday), which is rrule's order too.
 const RRULE_DAYS = () => [RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, RRule.SA, RRule.SU];
@@ -35,23 +40,27 @@ const bad = (value: string): never => {
 };
 
 export function parseRecurrence(input: string): Recurrence {
-  const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  const text = input
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/(마다|에)$/, '')
+    .replace(/^매달/, '매월')
+    .trim();
   if (text === 'once' || text === '한 번' || text === '한번' || text === '1회') return { kind: 'once' };
+  if (/^(rrule:|freq=)/.test(text)) return fromRRuleText(input);
 
-  // Option forms: weekly:화, monthly:2:화, monthly-day:15, yearly:01-10
+  // Option forms: weekly:화, biweekly:화, monthly:2:화, monthly-day:15, yearly:01-10
   const parts = text.split(':');
   if (parts.length > 1) {
     const [kind, a, b] = parts;
-    if (kind === 'weekly' && a !== undefined && parts.length === 2) {
-      const day = weekdayFromName(a);
-      return day === undefined ? bad(input) : { kind: 'weekly', weekday: day };
-    }
+    if ((kind === 'weekly' || kind === 'biweekly') && a !== undefined && parts.length === 2) return weekly(a, kind === 'biweekly' ? 2 : 1, input);
     if (kind === 'monthly' && a !== undefined && b !== undefined && parts.length === 3) {
       const nth = ORDINALS[a];
       const day = weekdayFromName(b);
       return nth === undefined || day === undefined ? bad(input) : { kind: 'monthly-nth', nth, weekday: day };
     }
-    if (kind === 'monthly-day' && a !== undefined && parts.length === 2) return monthlyDay(Number(a), input);
+    if (kind === 'monthly-day' && a !== undefined && parts.length === 2) return a === 'last' ? { kind: 'monthly-day', day: -1 } : monthlyDay(Number(a), input);
     if (kind === 'yearly' && a !== undefined && parts.length === 2) {
       const m = /^(\d{1,2})-(\d{1,2})$/.exec(a);
       return m ? yearly(Number(m[1]), Number(m[2]), input) : bad(input);
@@ -60,20 +69,44 @@ export function parseRecurrence(input: string): Recurrence {
   }
 
   // Korean phrases
-  let m = /^매주 (\S+?)(요일)?$/.exec(text);
-  if (m) {
-    const day = weekdayFromName(m[1]);
-    return day === undefined ? bad(input) : { kind: 'weekly', weekday: day };
+  let m = /^(매주|매 주|every) ?(\S+)$/.exec(text) ?? /^(\S+요일)$/.exec(text);
+  if (m) return weekly(m[2] ?? m[1], 1, input);
+  m = /^(격주|2주마다|2주에 한 번|2주 간격|every other) ?(\S+)$/.exec(text);
+  if (m) return weekly(m[2], 2, input);
+  m = /^매월 (\S+?) ?주? (\S+?)$/.exec(text);
+  if (m && ORDINALS[m[1].replace(/주$/, '')] !== undefined && weekdayFromName(m[2]) !== undefined) {
+    return { kind: 'monthly-nth', nth: ORDINALS[m[1].replace(/주$/, '')], weekday: weekdayFromName(m[2]) as Weekday };
   }
-  m = /^매월 (\S+) (\S+?)(요일)?$/.exec(text);
-  if (m && ORDINALS[m[1]] !== undefined && weekdayFromName(m[2]) !== undefined) {
-    return { kind: 'monthly-nth', nth: ORDINALS[m[1]], weekday: weekdayFromName(m[2]) as Weekday };
-  }
-  m = /^매(월|달) (\d{1,2})일$/.exec(text);
-  if (m) return monthlyDay(Number(m[2]), input);
-  m = /^매년 (\d{1,2})월 (\d{1,2})일$/.exec(text);
+  if (/^매월 (말일|마지막 ?날)$/.test(text)) return { kind: 'monthly-day', day: -1 };
+  m = /^매월 (\d{1,2}) ?일$/.exec(text);
+  if (m) return monthlyDay(Number(m[1]), input);
+  m = /^매년 (\d{1,2}) ?월 (\d{1,2}) ?일$/.exec(text);
   if (m) return yearly(Number(m[1]), Number(m[2]), input);
   return bad(input);
+}
+
+function weekly(name: string, interval: number, input: string): Recurrence {
+  const day = weekdayFromName(name);
+  if (day === undefined) return bad(input);
+  return interval === 1 ? { kind: 'weekly', weekday: day } : { kind: 'weekly', weekday: day, interval };
+}
+
+/** An RRULE typed by hand: accepted when the model holds it exactly (the start date and time come from start= and time=). */
+function fromRRuleText(input: string): Recurrence {
+  const body = input.trim().replace(/^rrule:/i, '');
+  let rec: Recurrence;
+  try {
+    rec = recurrenceFromRRule(`RRULE:${body.toUpperCase()}`);
+  } catch {
+    return bad(input);
+  }
+  // Round trip: the rule the model writes must say the same (nothing dropped).
+  const again = toRRule(rec, '2026-01-01', '10:00').split('\n').find((l) => l.startsWith('RRULE:')) ?? '';
+  const norm = (r: string) => new Set(r.replace(/^RRULE:/, '').replace(/\+/g, '').split(';').filter((p) => !p.startsWith('INTERVAL=1') && !p.startsWith('WKST=')));
+  const wanted = norm(body.toUpperCase());
+  const got = norm(again);
+  if (wanted.size !== got.size || [...wanted].some((p) => !got.has(p))) return bad(input);
+  return rec;
 }
 
 function monthlyDay(day: number, input: string): Recurrence {
@@ -97,7 +130,7 @@ export function toRRule(rec: Recurrence, start: string, time: string, until?: st
     case 'once':
       return new RRule({ ...base, freq: RRule.DAILY, count: 1, until: null }).toString();
     case 'weekly':
-      return new RRule({ ...base, freq: RRule.WEEKLY, byweekday: [days[rec.weekday]] }).toString();
+      return new RRule({ ...base, freq: RRule.WEEKLY, interval: rec.interval ?? 1, byweekday: [days[rec.weekday]] }).toString();
     case 'monthly-nth':
       return new RRule({ ...base, freq: RRule.MONTHLY, byweekday: [days[rec.weekday].nth(rec.nth)] }).toString();
     case 'monthly-day':
@@ -143,7 +176,10 @@ export function recurrenceFromRRule(rrule: string): Recurrence {
   const dayIndex = (d: unknown) => days.findIndex((x) => x.weekday === (d as { weekday: number }).weekday) as Weekday;
   const byweekday = ([] as unknown[]).concat(options.byweekday ?? []);
   if (options.count === 1) return { kind: 'once' };
-  if (options.freq === RRule.WEEKLY) return { kind: 'weekly', weekday: dayIndex(byweekday[0]) };
+  if (options.freq === RRule.WEEKLY && byweekday.length === 1) {
+    const interval = options.interval ?? 1;
+    return interval > 1 ? { kind: 'weekly', weekday: dayIndex(byweekday[0]), interval } : { kind: 'weekly', weekday: dayIndex(byweekday[0]) };
+  }
   if (options.freq === RRule.MONTHLY && byweekday.length) {
     return { kind: 'monthly-nth', nth: (byweekday[0] as { n?: number }).n ?? 1, weekday: dayIndex(byweekday[0]) };
   }

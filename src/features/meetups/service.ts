@@ -1,7 +1,9 @@
 // Meetup series: create, list, show, edit, cancel, RSVP; holiday closures;
 // and the reminder jobs each occurrence needs (kept in the scheduler, planned
 // PLANNING_HORIZON_DAYS ahead and re-planned daily and on every edit).
-import type { HolidayPolicy } from '../../core/calendar/holidays.ts';
+import { holidaysOn, type HolidayPolicy } from '../../core/calendar/holidays.ts';
+import { isWeekend } from '../../core/calendar/index.ts';
+import { parseDurationInput } from '../../core/korean-input.ts';
 import { addDays, daysBetween, seoulDate, seoulInstant, type IsoDate } from '../../core/calendar/index.ts';
 import { UserError } from '../../core/errors.ts';
 import type { ScheduleInput } from '../../scheduler/scheduler.ts';
@@ -12,6 +14,8 @@ import { closuresBetween } from '../holidays/service.ts';
 import { meetupNudge, meetupReminder } from './jobs.ts';
 import { parseRecurrence, plannedDates, recurrenceFromRRule, toRRule } from './recurrence.ts';
 import {
+  DEFAULT_LEADS,
+  kindFromTitle,
   MAX_WINDOW_DAYS,
   NUDGE_LEAD_MS,
   parseLeads,
@@ -97,9 +101,35 @@ export async function occurrenceFor(ctx: FeatureContext, series: Series, origina
 
 // ---------- create / edit / cancel ----------
 
+/** duration= as typed (90, 90분, 1시간 30분, 1.5시간, 1h30m) -> minutes; undefined stays undefined. */
+export function durationMinutes(input: string | undefined): number | undefined {
+  if (input === undefined) return undefined;
+  const minutes = parseDurationInput(input);
+  if (minutes === undefined) throw new UserError('meetup.badDuration', { value: input });
+  return minutes;
+}
+
+/** Why a planned date is not a working day: a holiday's name, a closure, or the weekend. */
+function offDayReason(date: string, closures: ReadonlySet<string>): string {
+  const holiday = holidaysOn(date)[0];
+  if (holiday) return holiday.name;
+  if (closures.has(date)) return 'meetup.reasonClosure';
+  return isWeekend(date) ? 'meetup.reasonWeekend' : 'meetup.reasonClosure';
+}
+
+/** The first future date of a new series when the holiday policy moved or skipped it. */
+export interface FirstShift {
+  original: string;
+  /** null: skipped (holiday=skip). */
+  date: string | null;
+  /** A holiday's name, or a catalog key (meetup.reasonWeekend, meetup.reasonClosure). */
+  reason: string;
+}
+
 export interface SeriesInput {
   title: string;
-  kind: MeetupKind;
+  /** Absent: from the title (사례회의, 간담회, 설명회, 워크숍), else 정례모임. */
+  kind?: MeetupKind;
   organiserRef: string;
   withRefs?: string[];
   partnershipId?: number;
@@ -134,7 +164,8 @@ function assertMayOrganise(ctx: FeatureContext, organiserId: number) {
 
 export async function createSeries(ctx: FeatureContext, input: SeriesInput) {
   const recurrence = parseRecurrence(input.repeat);
-  const leads = parseLeads(input.remind ?? '7d,1d,1h');
+  const leads = parseLeads(input.remind ?? DEFAULT_LEADS);
+  const kind = input.kind ?? kindFromTitle(input.title);
   if (input.until && input.until < input.start) throw new UserError('meetup.untilBeforeStart', { start: input.start, until: input.until });
   const organiser = await findOrganization(ctx, input.organiserRef);
   assertMayOrganise(ctx, organiser.id);
@@ -143,13 +174,24 @@ export async function createSeries(ctx: FeatureContext, input: SeriesInput) {
   // A series whose every date has passed would never remind anyone.
   const today = seoulDate(ctx.clock.now());
   const from = input.start > today ? input.start : today;
-  const ahead = plannedDates(rrule, from, addDays(from, MAX_WINDOW_DAYS), input.holiday ?? 'next');
-  if (!ahead.some((d) => seoulInstant(d.date, d.time) > ctx.clock.now())) throw new UserError('meetup.noFuture', { start: input.start });
+  const policy = input.holiday ?? 'next';
+  const closures = await closuresBetween(ctx, addDays(from, -10), addDays(from, MAX_WINDOW_DAYS + 10));
+  const ahead = plannedDates(rrule, from, addDays(from, MAX_WINDOW_DAYS), policy, closures);
+  const first = ahead.find((d) => seoulInstant(d.date, d.time) > ctx.clock.now());
+  if (!first) throw new UserError('meetup.noFuture', { start: input.start });
+  // The rule's own first date, before the holiday policy: said at creation when it moved or was skipped.
+  const firstPlanned = plannedDates(rrule, from, addDays(from, MAX_WINDOW_DAYS), 'keep').find((d) => seoulInstant(d.date, d.time) > ctx.clock.now());
+  let firstShift: FirstShift | undefined;
+  if (firstPlanned && firstPlanned.original !== first.original) {
+    firstShift = { original: firstPlanned.original, date: null, reason: offDayReason(firstPlanned.original, closures) };
+  } else if (first.date !== first.original) {
+    firstShift = { original: first.original, date: first.date, reason: offDayReason(first.original, closures) };
+  }
   const series = await ctx.db.$transaction(async (tx) => {
     const created = await tx.meetupSeries.create({
       data: {
         title: input.title,
-        kind: input.kind,
+        kind,
         organiserId: organiser.id,
         partnershipId: input.partnershipId ?? null,
         place: input.place ?? null,
@@ -159,7 +201,7 @@ export async function createSeries(ctx: FeatureContext, input: SeriesInput) {
         durationMin: input.durationMin ?? 60,
         rrule,
         until: input.until ?? null,
-        holidayPolicy: input.holiday ?? 'next',
+        holidayPolicy: policy,
         reminders: leads.map((l) => l.label).join(','),
         createdById: ctx.actor.memberId ?? null,
         createdAt: ctx.clock.now(),
@@ -171,11 +213,14 @@ export async function createSeries(ctx: FeatureContext, input: SeriesInput) {
   });
   const loaded = await findSeries(ctx, series.id);
   await planReminders(ctx, loaded);
-  return loaded;
+  return { series: loaded, kindGuessed: input.kind === undefined, firstShift };
 }
 
 export interface SeriesEdit {
   title?: string;
+  kind?: MeetupKind;
+  /** Organisations to add as participants. */
+  withRefs?: string[];
   place?: string;
   link?: string;
   time?: string;
@@ -200,11 +245,19 @@ export async function editSeries(ctx: FeatureContext, id: number, edit: SeriesEd
   const recurrence = edit.repeat ? parseRecurrence(edit.repeat) : recurrenceFromRRule(series.rrule);
   const rrule = edit.repeat || edit.time || edit.until ? toRRule(recurrence, series.startDate, time, until) : series.rrule;
   if (edit.remind) parseLeads(edit.remind);
+  const present = new Set(series.participants.map((p) => p.orgId));
+  const added: number[] = [];
+  for (const ref of edit.withRefs ?? []) {
+    const org = await findOrganization(ctx, ref);
+    if (!present.has(org.id) && !added.includes(org.id)) added.push(org.id);
+  }
   await ctx.db.$transaction(async (tx) => {
+    if (added.length) await tx.meetupParticipant.createMany({ data: added.map((orgId) => ({ seriesId: id, orgId })) });
     await tx.meetupSeries.update({
       where: { id },
       data: {
         title: edit.title,
+        kind: edit.kind,
         place: edit.place,
         link: edit.link,
         time,
@@ -220,6 +273,19 @@ export async function editSeries(ctx: FeatureContext, id: number, edit: SeriesEd
   const updated = await findSeries(ctx, id);
   await planReminders(ctx, updated);
   return updated;
+}
+
+/**
+ * The rule's date (the occurrence's identity) of the occurrence a user names
+ * by `on`: its original date, or the date it was moved to by the holiday
+ * policy or by hand. Cancelled occurrences are found too. Undefined: none.
+ */
+export async function originalOf(ctx: FeatureContext, series: Series, on: string): Promise<string | undefined> {
+  const closures = await closuresBetween(ctx, addDays(on, -20), addDays(on, 20));
+  const planned = plannedDates(series.rrule, addDays(on, -10), addDays(on, 10), series.holidayPolicy as HolidayPolicy, closures);
+  const changes = new Map(series.changes.map((c) => [c.original, c]));
+  if (planned.some((p) => p.original === on)) return on;
+  return planned.find((p) => (changes.get(p.original)?.date ?? p.date) === on)?.original ?? series.changes.find((c) => c.date === on)?.original;
 }
 
 /** Moves or changes one occurrence (identified by its date). */
@@ -248,6 +314,7 @@ export async function editOccurrence(
 export async function cancelSeries(ctx: FeatureContext, id: number) {
   const series = await findSeries(ctx, id);
   await assertMayEdit(ctx, series);
+  if (series.status === 'cancelled') throw new UserError('meetup.cancelledAlready', { id });
   await ctx.db.$transaction(async (tx) => {
     await tx.meetupSeries.update({ where: { id }, data: { status: 'cancelled' } });
     await recordAudit(tx, ctx.clock, ctx.actor, 'meetup.cancel', `meetup #${id}`);
@@ -259,6 +326,11 @@ export async function cancelSeries(ctx: FeatureContext, id: number) {
 export async function cancelOccurrence(ctx: FeatureContext, id: number, on: string) {
   const series = await findSeries(ctx, id);
   await assertMayEdit(ctx, series);
+  if (series.status === 'cancelled') throw new UserError('meetup.cancelledAlready', { id });
+  const original = await originalOf(ctx, series, on);
+  if (original && series.changes.some((c) => c.original === original && c.cancelled)) {
+    throw new UserError('meetup.occurrenceCancelledAlready', { id, date: on });
+  }
   const occurrence = await occurrenceFor(ctx, series, on);
   await ctx.db.$transaction(async (tx) => {
     await tx.meetupChange.upsert({
@@ -270,6 +342,37 @@ export async function cancelOccurrence(ctx: FeatureContext, id: number, on: stri
   });
   await planReminders(ctx, await findSeries(ctx, id));
   return { series, occurrence };
+}
+
+/** Undoes /meetup cancel: the series is active again and its reminders are planned anew. */
+export async function restoreSeries(ctx: FeatureContext, id: number) {
+  const series = await findSeries(ctx, id);
+  await assertMayEdit(ctx, series);
+  if (series.status !== 'cancelled') throw new UserError('meetup.notCancelled', { id });
+  await ctx.db.$transaction(async (tx) => {
+    await tx.meetupSeries.update({ where: { id }, data: { status: 'active' } });
+    await recordAudit(tx, ctx.clock, ctx.actor, 'meetup.restore', `meetup #${id}`);
+  });
+  const restored = await findSeries(ctx, id);
+  await planReminders(ctx, restored);
+  return restored;
+}
+
+/** Undoes /meetup cancel on=: that occurrence takes place again. */
+export async function restoreOccurrence(ctx: FeatureContext, id: number, on: string) {
+  const series = await findSeries(ctx, id);
+  await assertMayEdit(ctx, series);
+  if (series.status === 'cancelled') throw new UserError('meetup.seriesCancelled', { id });
+  const original = await originalOf(ctx, series, on);
+  const change = series.changes.find((c) => c.original === original);
+  if (!original || !change?.cancelled) throw new UserError('meetup.occurrenceNotCancelled', { id, date: on });
+  await ctx.db.$transaction(async (tx) => {
+    await tx.meetupChange.update({ where: { id: change.id }, data: { cancelled: false } });
+    await recordAudit(tx, ctx.clock, ctx.actor, 'meetup.restore-one', `meetup #${id} ${original}`);
+  });
+  const restored = await findSeries(ctx, id);
+  await planReminders(ctx, restored);
+  return { series: restored, occurrence: await occurrenceFor(ctx, restored, original) };
 }
 
 // ---------- listing ----------
@@ -302,12 +405,15 @@ export async function listOccurrences(ctx: FeatureContext, filter: { orgId?: num
 // ---------- RSVP ----------
 
 export interface Tally {
+  /** Answers of members of the participant organisations (guests are counted apart). */
   yes: number;
   no: number;
   maybe: number;
   /** Members of the participant organisations who have not answered. */
   missing: { id: number; name: string }[];
   proxies: string[];
+  /** Members of other organisations who said they come as guests (guest=yes). */
+  guests: { id: number; name: string }[];
 }
 
 export async function tally({ db }: Pick<FeatureContext, 'db'>, series: Series, original: string): Promise<Tally> {
@@ -316,24 +422,43 @@ export async function tally({ db }: Pick<FeatureContext, 'db'>, series: Series, 
     db.rsvp.findMany({ where: { seriesId: series.id, original } }),
     db.member.findMany({ where: { orgId: { in: orgIds } }, select: { id: true, name: true }, orderBy: { id: 'asc' }, take: 500 }),
   ]);
-  const answered = new Set(answers.map((a) => a.memberId));
+  const participantIds = new Set(members.map((m) => m.id));
+  const own = answers.filter((a) => participantIds.has(a.memberId));
+  const guestIds = answers.filter((a) => !participantIds.has(a.memberId) && a.answer === 'yes').map((a) => a.memberId);
+  const guests = guestIds.length
+    ? await db.member.findMany({ where: { id: { in: guestIds } }, select: { id: true, name: true }, orderBy: { id: 'asc' } })
+    : [];
+  const answered = new Set(own.map((a) => a.memberId));
   return {
-    yes: answers.filter((a) => a.answer === 'yes').length,
-    no: answers.filter((a) => a.answer === 'no').length,
-    maybe: answers.filter((a) => a.answer === 'maybe').length,
+    yes: own.filter((a) => a.answer === 'yes').length,
+    no: own.filter((a) => a.answer === 'no').length,
+    maybe: own.filter((a) => a.answer === 'maybe').length,
     missing: members.filter((m) => !answered.has(m.id)),
-    proxies: answers.filter((a) => a.proxyName).map((a) => a.proxyName as string),
+    proxies: own.filter((a) => a.proxyName).map((a) => a.proxyName as string),
+    guests,
   };
 }
 
+/**
+ * Answers for the caller. Only members of the participant organisations are
+ * invited; anyone else is told so (and how to be added), unless they come as
+ * a guest on purpose (guest=yes), counted apart from the participants.
+ */
 export async function rsvp(
   ctx: FeatureContext,
   id: number,
   answer: Answer,
-  options: { on?: string; proxy?: string },
+  options: { on?: string; proxy?: string; guest?: boolean },
 ) {
   const series = await findSeries(ctx, id);
+  if (series.status === 'cancelled') throw new UserError('meetup.seriesCancelled', { id });
   const memberId = ctx.actor.memberId as number;
+  const invited = ctx.actor.orgId !== undefined && series.participants.some((p) => p.orgId === ctx.actor.orgId);
+  if (!invited && !options.guest) {
+    throw new UserError('meetup.notInvited', { id, title: series.title, orgs: series.participants.map((p) => p.org.name).join(', ') });
+  }
+  const guest = !invited;
+  if (guest && options.proxy) throw new UserError('meetup.guestNoProxy', { id });
   const occurrence = await occurrenceFor(ctx, series, options.on);
   if (occurrence.start <= ctx.clock.now()) throw new UserError('meetup.rsvpClosed', { date: occurrence.date, time: occurrence.time });
   if (options.proxy && answer !== 'yes') throw new UserError('meetup.proxyNeedsYes');
@@ -343,9 +468,9 @@ export async function rsvp(
       create: { seriesId: id, original: occurrence.original, memberId, answer, proxyName: options.proxy ?? null, updatedAt: ctx.clock.now() },
       update: { answer, proxyName: options.proxy ?? null, updatedAt: ctx.clock.now() },
     });
-    await recordAudit(tx, ctx.clock, ctx.actor, 'meetup.rsvp', `meetup #${id} ${occurrence.original}`, { answer });
+    await recordAudit(tx, ctx.clock, ctx.actor, 'meetup.rsvp', `meetup #${id} ${occurrence.original}`, guest ? { answer, guest } : { answer });
   });
-  return { series, occurrence, tally: await tally(ctx, series, occurrence.original) };
+  return { series, occurrence, guest, tally: await tally(ctx, series, occurrence.original) };
 }
 
 // ---------- reminder jobs ----------

@@ -1,16 +1,19 @@
 import { choiceLabel } from '../../../core/i18n/index.ts';
 import { UserError } from '../../../core/errors.ts';
 import { defineCommand, subcommand } from '../../context.ts';
-import { answersText, describeRecurrence, occurrenceCard, occurrenceLine, seriesCard, whenText } from '../cards.ts';
+import { answersText, describeRecurrence, firstShiftText, occurrenceCard, occurrenceLine, seriesCard, whenText } from '../cards.ts';
 import { calendarFile } from '../ics.ts';
 import {
   calendarOccurrences,
   cancelOccurrence,
   cancelSeries,
   createSeries,
+  durationMinutes,
   editOccurrence,
   editSeries,
   occurrenceFor,
+  restoreOccurrence,
+  restoreSeries,
   rsvp,
   seriesOverview,
   tally,
@@ -27,14 +30,15 @@ export default defineCommand({
       roles: organisers,
       options: [
         { name: 'title', type: 'string', required: true },
-        { name: 'kind', type: 'choice', choices: 'meetupKind', required: true },
+        { name: 'kind', type: 'choice', choices: 'meetupKind' },
         { name: 'org', type: 'string', required: true, suggest: 'org' },
         { name: 'with', type: 'string' },
         { name: 'partnership', type: 'integer' },
         { name: 'repeat', type: 'string', required: true },
         { name: 'start', type: 'date', required: true },
         { name: 'time', type: 'time', required: true },
-        { name: 'duration', type: 'integer' },
+        // Minutes or a phrase (90분, 1시간 30분): a string, parsed by the service.
+        { name: 'duration', type: 'string' },
         { name: 'until', type: 'date' },
         { name: 'place', type: 'string' },
         { name: 'link', type: 'string' },
@@ -43,7 +47,7 @@ export default defineCommand({
       ],
       handler: async (ctx) => {
         const o = ctx.options;
-        const series = await createSeries(ctx, {
+        const { series, kindGuessed, firstShift } = await createSeries(ctx, {
           title: o.title,
           kind: o.kind,
           organiserRef: o.org,
@@ -52,13 +56,17 @@ export default defineCommand({
           repeat: o.repeat,
           start: o.start,
           time: o.time,
-          durationMin: o.duration,
+          durationMin: durationMinutes(o.duration),
           until: o.until,
           place: o.place,
           link: o.link,
           holiday: o.holiday,
           remind: o.remind,
         });
+        const notes = [
+          ...(kindGuessed ? [ctx.t('meetup.kindGuessed', { kind: choiceLabel(ctx.t, 'meetupKind', series.kind), id: series.id })] : []),
+          ...(firstShift ? [firstShiftText(ctx.t, firstShift, series.holidayPolicy)] : []),
+        ];
         const created = ctx.t('meetup.created', {
           kind: choiceLabel(ctx.t, 'meetupKind', series.kind),
           id: series.id,
@@ -67,9 +75,9 @@ export default defineCommand({
           time: series.time,
         });
         const next = await occurrenceFor(ctx, series).catch(() => undefined);
-        if (!next) return { tone: 'success', lines: [created] };
+        if (!next) return { tone: 'success', lines: [created, ...notes] };
         const card = occurrenceCard(ctx.t, next, await tally(ctx, series, next.original));
-        return { ...card, tone: 'success', lines: [created, `${ctx.t('meetup.next')}: ${whenText(ctx.t, next)}`] };
+        return { ...card, tone: 'success', lines: [created, ...notes, `${ctx.t('meetup.next')}: ${whenText(ctx.t, next)}`] };
       },
     }),
     list: subcommand({
@@ -108,8 +116,10 @@ export default defineCommand({
         { name: 'time', type: 'time' },
         { name: 'place', type: 'string' },
         { name: 'title', type: 'string' },
+        { name: 'kind', type: 'choice', choices: 'meetupKind' },
+        { name: 'with', type: 'string' },
         { name: 'link', type: 'string' },
-        { name: 'duration', type: 'integer' },
+        { name: 'duration', type: 'string' },
         { name: 'until', type: 'date' },
         { name: 'repeat', type: 'string' },
         { name: 'holiday', type: 'choice', choices: 'holidayPolicy' },
@@ -125,10 +135,12 @@ export default defineCommand({
         }
         const edit = {
           title: o.title,
+          kind: o.kind,
+          withRefs: o.with?.split(',').map((s) => s.trim()).filter(Boolean),
           place: o.place,
           link: o.link,
           time: o.time,
-          durationMin: o.duration,
+          durationMin: durationMinutes(o.duration),
           until: o.until,
           repeat: o.repeat,
           holiday: o.holiday,
@@ -155,6 +167,22 @@ export default defineCommand({
         return { tone: 'success', lines: [ctx.t('meetup.cancelled', { id, title: series.title })] };
       },
     }),
+    restore: subcommand({
+      roles: organisers,
+      options: [
+        { name: 'id', type: 'integer', required: true, positional: true },
+        { name: 'on', type: 'date' },
+      ],
+      handler: async (ctx) => {
+        const { id, on } = ctx.options;
+        if (on) {
+          const { occurrence } = await restoreOccurrence(ctx, id, on);
+          return { tone: 'success', lines: [ctx.t('meetup.restoredOne', { id, date: on, when: whenText(ctx.t, occurrence) })] };
+        }
+        const series = await restoreSeries(ctx, id);
+        return { tone: 'success', lines: [ctx.t('meetup.restored', { id, title: series.title })] };
+      },
+    }),
     rsvp: subcommand({
       roles: 'any',
       options: [
@@ -162,11 +190,14 @@ export default defineCommand({
         { name: 'answer', type: 'choice', choices: 'answer', required: true, positional: true },
         { name: 'on', type: 'date' },
         { name: 'proxy', type: 'string' },
+        { name: 'guest', type: 'boolean' },
       ],
       handler: async (ctx) => {
-        const { id, answer, on, proxy } = ctx.options;
-        const result = await rsvp(ctx, id, answer, { on, proxy });
-        const done = ctx.t('meetup.rsvpDone', { id, date: result.occurrence.date, answer: choiceLabel(ctx.t, 'answer', answer) });
+        const { id, answer, on, proxy, guest } = ctx.options;
+        const result = await rsvp(ctx, id, answer, { on, proxy, guest });
+        const done =
+          ctx.t('meetup.rsvpDone', { id, date: result.occurrence.date, answer: choiceLabel(ctx.t, 'answer', answer) }) +
+          (result.guest ? ctx.t('meetup.asGuest') : '');
         // Pressed on an announcement or reminder shared in a channel: that message
         // is replaced by the same card with the new counts, nothing personal.
         if (ctx.invocation.fromButton) return { card: occurrenceCard(ctx.t, result.occurrence, result.tally) };
