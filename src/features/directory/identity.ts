@@ -40,11 +40,7 @@ async function lookupActor(
     where: { platform_userId: { platform, userId: platformUserId } },
     include: { member: { include: { roles: true } } },
   });
-  if (identity) {
-    // Retired, on leave, transferred: the account stays linked but acts as an unlinked one.
-    if (identity.member.status !== 'active') return { name: identity.member.name, roles: new Set(), locale: identity.member.locale === 'en' ? 'en' : 'ko', platform, platformUserId };
-    return toActor(identity.member, invocation);
-  }
+  if (identity) return toActor(identity.member, invocation);
 
   const isAdmin =
     deps.admins.includes(`${platform}:${platformUserId}`) || (platform === 'console' && platformUserId === CONSOLE_ADMIN);
@@ -84,9 +80,12 @@ async function lookupActor(
 }
 
 function toActor(
-  member: { id: number; name: string; orgId: number | null; locale: string; roles: { role: string }[] },
+  member: { id: number; name: string; orgId: number | null; locale: string; status: string; roles: { role: string }[] },
   invocation: Invocation,
 ): Actor {
+  const locale = member.locale === 'en' ? 'en' : 'ko';
+  // Retired, on leave, transferred: the account stays linked but acts as an unlinked one.
+  if (member.status !== 'active') return { name: member.name, roles: new Set(), locale, platform: invocation.platform, platformUserId: invocation.platformUserId };
   return {
     memberId: member.id,
     name: member.name,

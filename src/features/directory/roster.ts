@@ -4,7 +4,7 @@
 // checked first (check*) so the command can ask for confirmation before
 // anything is written; every change writes an audit row.
 import type { Role } from '../../core/command.ts';
-import { seoulDate, seoulInstant } from '../../core/calendar/index.ts';
+import { addDays, seoulDate, seoulInstant } from '../../core/calendar/index.ts';
 import { UserError } from '../../core/errors.ts';
 import type { Prisma } from '../../db/client.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -151,11 +151,12 @@ export async function checkStatusChange(ctx: FeatureContext, memberRef: string, 
  */
 export async function setMemberStatus(ctx: FeatureContext, memberRef: string, status: MemberStatus) {
   const { member, seats } = await checkStatusChange(ctx, memberRef, status);
-  const today = seoulInstant(seoulDate(ctx.clock.now()));
+  const today = seoulDate(ctx.clock.now());
   await ctx.db.$transaction(async (tx) => {
     await tx.member.update({ where: { id: member.id }, data: { status, statusAt: ctx.clock.now() } });
     if (status !== 'active' && seats) {
-      await tx.councilSeat.updateMany({ where: { memberId: member.id, OR: [{ termTo: null }, { termTo: { gte: today } }] }, data: { termTo: today } });
+      const running = await tx.councilSeat.findMany({ where: { memberId: member.id, OR: [{ termTo: null }, { termTo: { gte: seoulInstant(today) } }] } });
+      for (const seat of running) await endSeat(tx, seat, today);
     }
     await recordAudit(tx, ctx.clock, ctx.actor, 'member.status', `member #${member.id}`, { before: member.status, after: status, seatsEnded: status !== 'active' ? seats : 0 });
   });
@@ -286,12 +287,22 @@ export async function checkDismiss(ctx: FeatureContext, memberRef: string, counc
 /** Ends a seat's term today (the record stays, as history). */
 export async function dismissSeat(ctx: FeatureContext, memberRef: string, councilRef: string) {
   const { member, council, seat, today } = await checkDismiss(ctx, memberRef, councilRef);
-  const end = seoulInstant(today);
   await ctx.db.$transaction(async (tx) => {
-    // A term that had not started yet is simply withdrawn.
-    if (seat.termFrom && seat.termFrom > end) await tx.councilSeat.delete({ where: { id: seat.id } });
-    else await tx.councilSeat.update({ where: { id: seat.id }, data: { termTo: end } });
+    await endSeat(tx, seat, today);
     await recordAudit(tx, ctx.clock, ctx.actor, 'council.dismiss', `council-seat #${seat.id}`, { council: council.id, member: member.id });
   });
   return { member, council, seat, today };
+}
+
+type Tx = Parameters<Parameters<FeatureContext['db']['$transaction']>[0]>[0];
+
+/**
+ * A term ends today: its last day becomes yesterday, so from now on the seat
+ * no longer counts (votes, chairs, rosters). A term that had not begun by
+ * then is withdrawn.
+ */
+async function endSeat(tx: Tx, seat: { id: number; termFrom: Date | null }, today: string): Promise<void> {
+  const lastDay = seoulInstant(addDays(today, -1));
+  if (seat.termFrom && seat.termFrom > lastDay) await tx.councilSeat.delete({ where: { id: seat.id } });
+  else await tx.councilSeat.update({ where: { id: seat.id }, data: { termTo: lastDay } });
 }
