@@ -1,6 +1,6 @@
 // Texts of the audit feature: Korean (the default) and English.
 // {name} placeholders are filled in with values.
-import { defineCatalog, type MessagesOf } from '../../core/i18n/catalog.ts';
+import { defineCatalog, type ChoicesOf, type MessagesOf } from '../../core/i18n/catalog.ts';
 
 export const catalog = defineCatalog(
   {
@@ -9,6 +9,48 @@ export const catalog = defineCatalog(
       'audit.empty': '아직 변경 기록이 없습니다.',
       'audit.line': '{at} · {actor} · {action} · {target}',
       'audit.more': '더 이전 기록: /audit page={next}',
+    },
+    // Action code -> what /audit shows. Every code passed to recordAudit has
+    // one (a test greps src for them); an unknown code shows as itself.
+    choices: {
+      auditAction: {
+        'channel.bind': ['채널 연결'],
+        'channel.unbind': ['채널 연결 해제'],
+        'council.dismiss': ['협의체 위원 해촉'],
+        'council.rules': ['의결 기준 변경'],
+        'council.seat': ['협의체 위원 위촉'],
+        'holiday.add': ['휴관일 추가'],
+        'holiday.remove': ['휴관일 삭제'],
+        'identity.link': ['채팅 계정 연결'],
+        'meetup.cancel': ['모임 취소'],
+        'meetup.cancel-one': ['모임 일정 하나 취소'],
+        'meetup.create': ['모임 만들기'],
+        'meetup.edit': ['모임 변경'],
+        'meetup.edit-one': ['모임 일정 하나 변경'],
+        'meetup.restore': ['모임 되살리기'],
+        'meetup.restore-one': ['모임 일정 하나 되살리기'],
+        'meetup.rsvp': ['참석 응답'],
+        'member.add': ['구성원 추가'],
+        'member.code': ['연결 코드 발급'],
+        'member.dm': ['DM 설정 변경'],
+        'member.edit': ['구성원 정보 변경'],
+        'member.import': ['구성원 가져오기'],
+        'member.locale': ['언어 변경'],
+        'member.merge': ['구성원 합치기'],
+        'member.roles': ['역할 변경'],
+        'member.status': ['재직 상태 변경'],
+        'org.add': ['기관 추가'],
+        'org.import': ['기관 가져오기'],
+        'org.link': ['협력 관계 연결'],
+        'org.remove': ['기관 삭제'],
+        'org.rename': ['기관 이름 변경'],
+        'org.unlink': ['협력 관계 해제'],
+        'poll.close': ['투표 마감'],
+        'poll.create': ['투표 열기'],
+        'poll.extend': ['투표 마감 연장'],
+        'poll.revote': ['표 바꾸기'],
+        'poll.vote': ['투표'],
+      },
     },
     commands: {
       audit: {
@@ -32,6 +74,46 @@ export const catalog = defineCatalog(
       'audit.line': '{at} · {actor} · {action} · {target}',
       'audit.more': 'Older entries: /audit page={next}',
     },
+    choices: {
+      auditAction: {
+        'channel.bind': ['channel bound'],
+        'channel.unbind': ['channel unbound'],
+        'council.dismiss': ['council member dismissed'],
+        'council.rules': ['voting rules changed'],
+        'council.seat': ['council seat given'],
+        'holiday.add': ['closure added'],
+        'holiday.remove': ['closure removed'],
+        'identity.link': ['chat account linked'],
+        'meetup.cancel': ['meetup cancelled'],
+        'meetup.cancel-one': ['meetup occurrence cancelled'],
+        'meetup.create': ['meetup created'],
+        'meetup.edit': ['meetup changed'],
+        'meetup.edit-one': ['meetup occurrence changed'],
+        'meetup.restore': ['meetup restored'],
+        'meetup.restore-one': ['meetup occurrence restored'],
+        'meetup.rsvp': ['RSVP'],
+        'member.add': ['member added'],
+        'member.code': ['link code issued'],
+        'member.dm': ['DM setting changed'],
+        'member.edit': ['member edited'],
+        'member.import': ['members imported'],
+        'member.locale': ['language changed'],
+        'member.merge': ['members merged'],
+        'member.roles': ['roles changed'],
+        'member.status': ['member status changed'],
+        'org.add': ['organisation added'],
+        'org.import': ['organisations imported'],
+        'org.link': ['partnership linked'],
+        'org.remove': ['organisation removed'],
+        'org.rename': ['organisation renamed'],
+        'org.unlink': ['partnership unlinked'],
+        'poll.close': ['poll closed'],
+        'poll.create': ['poll opened'],
+        'poll.extend': ['poll deadline extended'],
+        'poll.revote': ['vote changed'],
+        'poll.vote': ['voted'],
+      },
+    },
     commands: {
       audit: {
         description: 'Change log (admin)',
@@ -52,4 +134,6 @@ export const catalog = defineCatalog(
 declare module '../../core/i18n/index.ts' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface Messages extends MessagesOf<typeof catalog> {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Choices extends ChoicesOf<typeof catalog> {}
 }

@@ -2,7 +2,7 @@
 import type { Button, Card } from '../../core/card.ts';
 import { choiceLabel, type Translator } from '../../core/i18n/index.ts';
 import { formatSeoulDateTime } from '../../core/calendar/index.ts';
-import type { PollResult } from './rules.ts';
+import { DEFAULT_RULE, parseFraction, shareWords, type PollResult } from './rules.ts';
 import { optionLabels, type PollRow } from './service.ts';
 
 export function kindText(t: Translator, poll: Pick<PollRow, 'kind' | 'maxChoices'>): string {
@@ -74,4 +74,22 @@ export function resultCard(t: Translator, poll: PollRow, result: PollResult, fin
     fields,
     tone: final ? 'success' : 'info',
   };
+}
+
+/** A stored share ('majority', '2/3', '1/2+') in words: 과반수, 3분의 2 이상 / more than half, at least 2/3. */
+export function shareText(t: Translator, stored: string): string {
+  const share = parseFraction(stored);
+  return share ? shareWords(share, t.locale) : stored;
+}
+
+/**
+ * A council's voting rule in the reader's words (for /council rules):
+ * 정족수: 재적 과반수 참여 · 가결: 참여위원 3분의 2 이상 찬성.
+ */
+export function describeRule(t: Translator, rule: { quorum?: string | null; pass?: string | null; base?: string | null }): string {
+  return t('poll.rule', {
+    quorum: shareText(t, rule.quorum ?? 'majority'),
+    pass: shareText(t, rule.pass ?? 'majority'),
+    base: choiceLabel(t, 'passBase', rule.base === 'cast' ? 'cast' : DEFAULT_RULE.base),
+  });
 }

@@ -6,9 +6,13 @@ export const catalog = defineCatalog(
   {
     messages: {
       'poll.notFound': '투표 #{id}을(를) 찾을 수 없습니다. `/poll list`로 번호를 확인하세요.',
-      'poll.badKind': '투표 종류 `{value}`을(를) 알 수 없습니다. single(하나 고르기), multi:N(N개까지), ranked(순위), decision(찬반 의결), opinion(의견 수렴) 중에서 적어 주세요. 예: kind=multi:2',
-      'poll.badDeadline': '마감 `{value}`은(는) "YYYY-MM-DD HH:MM" 형식의 실제 날짜·시각이어야 합니다. 예: deadline="2026-12-10 18:00"',
-      'poll.deadlinePast': '마감 `{value}`이(가) 이미 지났습니다. 앞으로의 날짜·시각을 적어 주세요.',
+      'poll.badKind': '투표 종류 `{value}`을(를) 알 수 없습니다. 찬반(decision, 찬성·반대·기권), 하나(single), 여러개:N(multi:N, N개까지; 2~10), 순위(ranked), 의견(opinion) 중에서 적어 주세요. 예: kind=찬반, kind=여러개:2',
+      'poll.badDeadline': '마감 `{value}`을(를) 날짜·시각으로 읽을 수 없습니다. 예: deadline=12월 24일 오후 5시, deadline=내일 18:00, deadline=2026-12-10 18:00 (날짜만 적으면 그날 18:00)',
+      'poll.deadlinePast': '마감 `{value}`({when})이(가) 이미 지났습니다. 앞으로의 날짜·시각을 적어 주세요.',
+      'poll.notCreatorExtend': '투표 #{id}의 마감은 만든 사람이나 관리자만 미룰 수 있습니다.',
+      'poll.extendNotLater': '투표 #{id}의 마감은 지금 {current}입니다. 더 늦은 날짜·시각({value})을 적어 주세요. 일찍 끝내려면 /poll close {id}',
+      'poll.extended': '투표 #{id}의 마감을 {from}에서 {to}(으)로 미뤘습니다. 아직 투표하지 않은 분께는 새 마감 전에 다시 알립니다.',
+      'poll.rule': '정족수: 재적 {quorum} 참여 · 가결: {base} {pass} 찬성',
       'poll.badOptions': '선택지는 쉼표로 나눠 2~{max}개, 서로 다르게 적어 주세요. 예: options="12월 8일,12월 15일,12월 22일"',
       'poll.badVoters': '투표할 사람 `{value}`을(를) 알 수 없습니다. voters=council:<협의체>, voters=org:<기관>, voters=list:<이름>,<이름> 중 하나로 적어 주세요.',
       'poll.noVoters': '`{value}`에는 지금 투표할 수 있는 사람이 없습니다 (협의체는 임기 중인 위원만).',
@@ -70,14 +74,14 @@ export const catalog = defineCatalog(
         subcommands: {
           create: {
             description: '투표를 엽니다',
-            example: '/poll create question="12월 정기회의 날짜" options="12월 8일,12월 15일" voters=council:모라3동지역사회보장협의체 kind=single anonymous=no deadline="2026-12-01 18:00"',
+            example: '/poll create question="12월 정기회의 날짜" options="12월 8일,12월 15일" voters=council:모라3동지역사회보장협의체 kind=하나 deadline=12월 1일 오후 6시',
             options: {
               question: '물을 내용',
               voters: '투표권자 (council:<협의체>, org:<기관>, list:<이름>,<이름>)',
-              kind: '방식 (single, multi:N, ranked, decision, opinion)',
-              options: '선택지, 쉼표로 (decision은 찬성·반대·기권이 정해져 있음)',
-              anonymous: '비밀투표 (yes/no)',
-              deadline: '마감 "YYYY-MM-DD HH:MM"',
+              kind: '방식 (찬반, 하나, 여러개:N, 순위, 의견; 없으면 선택지가 있을 때 하나, 없을 때 찬반)',
+              options: '선택지, 쉼표로 (찬반은 찬성·반대·기권이 정해져 있음)',
+              anonymous: '비밀투표 (yes/no, 기본 no = 기명)',
+              deadline: '마감 (12월 24일 오후 5시, 내일 18:00, 2026-12-24 18:00; 날짜만 적으면 18:00)',
               lock: '한 번 낸 표를 못 바꾸게 (yes/no)',
               live: '마감 전에도 결과 공개 (기명투표만)',
             },
@@ -88,6 +92,21 @@ export const catalog = defineCatalog(
             options: {
               id: '투표 번호',
               choice: '선택 (번호나 이름; 여럿은 쉼표로, 순위는 좋은 순서로)',
+            },
+          },
+          show: {
+            description: '투표를 버튼과 함께 다시 보여 줍니다',
+            example: '/poll show 7',
+            options: {
+              id: '투표 번호',
+            },
+          },
+          extend: {
+            description: '마감을 미룹니다 (만든 사람)',
+            example: '/poll extend 7 deadline=12월 26일 오후 6시',
+            options: {
+              id: '투표 번호',
+              deadline: '새 마감 (지금보다 늦게)',
             },
           },
           results: {
@@ -121,18 +140,29 @@ export const catalog = defineCatalog(
     },
     choices: {
       decisionAnswer: {
-        yes: ['찬성'],
-        no: ['반대'],
-        abstain: ['기권'],
+        yes: ['찬성', '찬', '동의', '가', '예', '네'],
+        no: ['반대', '반', '부동의', '부', '아니오', '아니요'],
+        abstain: ['기권', '보류'],
+      },
+      pollKind: {
+        decision: ['찬반', '찬반투표', '찬반 의결', '의결', '안건'],
+        single: ['하나', '하나 고르기', '하나만', '단일', '단일 선택', '한 개'],
+        multi: ['여러개', '여러 개', '여러개 고르기', '복수', '복수 선택', '다중'],
+        ranked: ['순위', '순위 투표', '순위 매기기', '선호 순위'],
+        opinion: ['의견', '의견 수렴', '설문'],
       },
     },
   },
   {
     messages: {
       'poll.notFound': 'Poll #{id} not found. See `/poll list`.',
-      'poll.badKind': 'Unknown poll kind `{value}`. Use single, multi:N (up to N), ranked, decision (yes/no/abstain) or opinion. Example: kind=multi:2',
-      'poll.badDeadline': 'The deadline `{value}` must be a real date and time as "YYYY-MM-DD HH:MM". Example: deadline="2026-12-10 18:00"',
-      'poll.deadlinePast': 'The deadline `{value}` has passed. Give a future date and time.',
+      'poll.badKind': 'Unknown poll kind `{value}`. Use decision (yes/no/abstain), single, multi:N (up to N; 2–10), ranked or opinion (Korean: 찬반, 하나, 여러개:N, 순위, 의견). Example: kind=multi:2',
+      'poll.badDeadline': 'Cannot read the deadline `{value}` as a date and time. Examples: deadline=2026-12-10 18:00, deadline=tomorrow 6pm, deadline=12/24 17:00 (a date alone closes at 18:00)',
+      'poll.deadlinePast': 'The deadline `{value}` ({when}) has passed. Give a future date and time.',
+      'poll.notCreatorExtend': 'Only the creator of poll #{id} or an admin can extend its deadline.',
+      'poll.extendNotLater': 'Poll #{id} closes at {current}. Give a later date and time (got {value}). To end it early: /poll close {id}',
+      'poll.extended': 'Moved the deadline of poll #{id} from {from} to {to}. Those who have not voted are reminded again before it.',
+      'poll.rule': 'Quorum: {quorum} of members take part · Passes with {pass} of {base} in favour',
       'poll.badOptions': 'Give 2–{max} distinct options separated by commas. Example: options="Dec 8,Dec 15,Dec 22"',
       'poll.badVoters': 'Unknown voters `{value}`. Use voters=council:<council>, voters=org:<organisation> or voters=list:<name>,<name>.',
       'poll.noVoters': 'Nobody can vote in `{value}` now (councils: only members in their term).',
@@ -194,14 +224,14 @@ export const catalog = defineCatalog(
         subcommands: {
           create: {
             description: 'Open a poll',
-            example: '/poll create question="December meeting date" options="Dec 8,Dec 15" voters=council:모라3동지역사회보장협의체 kind=single anonymous=no deadline="2026-12-01 18:00"',
+            example: '/poll create question="December meeting date" options="Dec 8,Dec 15" voters=council:모라3동지역사회보장협의체 kind=single deadline="2026-12-01 18:00"',
             options: {
               question: 'Question',
               voters: 'Voters (council:<council>, org:<organisation>, list:<name>,<name>)',
-              kind: 'Method (single, multi:N, ranked, decision, opinion)',
+              kind: 'Method (decision, single, multi:N, ranked, opinion; default: single with options=, else decision)',
               options: 'Options, comma-separated (decision has yes/no/abstain)',
-              anonymous: 'Secret ballot (yes/no)',
-              deadline: 'Deadline "YYYY-MM-DD HH:MM"',
+              anonymous: 'Secret ballot (yes/no, default no = named)',
+              deadline: 'Deadline (2026-12-24 18:00, tomorrow 6pm, 12/24 17:00; a date alone: 18:00)',
               lock: 'Votes cannot be changed (yes/no)',
               live: 'Show results before the deadline (named polls only)',
             },
@@ -212,6 +242,21 @@ export const catalog = defineCatalog(
             options: {
               id: 'Poll number',
               choice: 'Choice (number or label; several comma-separated; ranked: best first)',
+            },
+          },
+          show: {
+            description: 'Show a poll again, with its buttons',
+            example: '/poll show 7',
+            options: {
+              id: 'Poll number',
+            },
+          },
+          extend: {
+            description: 'Extend the deadline (creator)',
+            example: '/poll extend 7 deadline="2026-12-26 18:00"',
+            options: {
+              id: 'Poll number',
+              deadline: 'New deadline (later than now)',
             },
           },
           results: {
@@ -248,6 +293,13 @@ export const catalog = defineCatalog(
         yes: ['yes', 'for', 'aye'],
         no: ['no', 'against', 'nay'],
         abstain: ['abstain'],
+      },
+      pollKind: {
+        decision: ['decision', 'yes/no'],
+        single: ['single choice', 'one'],
+        multi: ['multiple choice', 'multiple'],
+        ranked: ['ranked choice', 'ranking'],
+        opinion: ['opinion survey', 'survey'],
       },
     },
   },

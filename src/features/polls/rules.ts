@@ -111,24 +111,50 @@ const MAX_TERM = 9999;
  * Parse a share as councils write it in a command. Syntax (spaces allowed,
  * case-insensitive):
  * - 'majority' | '과반수' | '과반' = more than half (1/2, strict);
- * - 'half' | '절반' = at least half (1/2);
- * - 'N/M' = at least N/M, e.g. '2/3' (3분의 2 이상);
- * - 'N/M+' = more than N/M, e.g. '1/2+' (= majority).
+ * - 'half' | '절반' | '절반 이상' | '반 이상' = at least half (1/2);
+ * - 'unanimous' | '만장일치' | '전원' = everyone (1/1);
+ * - 'N/M' | 'M분의 N' | 'M분의N' = at least N/M, e.g. '2/3', '3분의2' (3분의 2 이상);
+ *   a trailing '이상' says the same;
+ * - 'N/M+' | 'M분의 N 초과' | 'N/M 초과' = more than N/M, e.g. '1/2+' (= majority).
  * N and M are whole numbers with 1 ≤ M ≤ 9999 and 0 ≤ N ≤ M; 'M/M+' (more than
  * everyone) can never be met and is refused. Anything else → undefined.
  */
 export function parseFraction(text: string): Fraction | undefined {
-  const t = text.trim().toLowerCase();
-  if (t === 'majority' || t === '과반수' || t === '과반') return { num: 1, den: 2, strict: true };
-  if (t === 'half' || t === '절반') return { num: 1, den: 2, strict: false };
-  const m = /^(\d{1,4})\s*\/\s*(\d{1,4})\s*(\+?)$/.exec(t);
-  if (!m) return undefined;
-  const num = Number(m[1]);
-  const den = Number(m[2]);
-  const strict = m[3] === '+';
+  const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (t === 'majority' || t === '과반수' || t === '과반' || t === '과반수 이상' || t === '과반 이상') return { num: 1, den: 2, strict: true };
+  if (t === 'half' || t === '절반' || t === '절반 이상' || t === '반 이상' || t === '2분의 1 이상') return { num: 1, den: 2, strict: false };
+  if (t === 'unanimous' || t === '만장일치' || t === '전원' || t === '전원 찬성') return { num: 1, den: 1, strict: false };
+  let m = /^(\d{1,4})\s*\/\s*(\d{1,4})\s*(\+|초과|이상)?$/.exec(t);
+  let num: number;
+  let den: number;
+  let strict: boolean;
+  if (m) {
+    [num, den, strict] = [Number(m[1]), Number(m[2]), m[3] === '+' || m[3] === '초과'];
+  } else if ((m = /^(\d{1,4})\s*분의\s*(\d{1,4})\s*(초과|이상)?$/.exec(t))) {
+    [num, den, strict] = [Number(m[2]), Number(m[1]), m[3] === '초과'];
+  } else {
+    return undefined;
+  }
   if (den < 1 || den > MAX_TERM || num > den) return undefined;
   if (strict && num === den) return undefined;
   return { num, den, strict };
+}
+
+/** How a share is stored: 'majority' for more than half (as before), else 'N/M' or 'N/M+'. */
+export function canonicalShare(f: Fraction): string {
+  return f.num * 2 === f.den && f.strict ? 'majority' : formatFraction(f);
+}
+
+/**
+ * A share in words: 과반수 · 3분의 2 이상 · 2분의 1 초과 · 만장일치 (ko);
+ * more than half · at least 2/3 · more than 1/2 · unanimous (en).
+ */
+export function shareWords(f: Fraction, locale: 'ko' | 'en'): string {
+  const ko = locale === 'ko';
+  if (f.num * 2 === f.den && f.strict) return ko ? '과반수' : 'more than half';
+  if (f.num === f.den && !f.strict) return ko ? '만장일치' : 'unanimous';
+  if (ko) return `${f.den}분의 ${f.num} ${f.strict ? '초과' : '이상'}`;
+  return `${f.strict ? 'more than' : 'at least'} ${f.num}/${f.den}`;
 }
 
 /** The canonical text of a share: 'N/M' or 'N/M+'. parseFraction reads it back unchanged. */

@@ -10,7 +10,10 @@
 // and a ballot cannot be changed (changing it would need a link back).
 import { randomInt } from 'node:crypto';
 import { UserError } from '../../core/errors.ts';
-import { isClockTime, isIsoDate, seoulDate, seoulInstant } from '../../core/calendar/index.ts';
+import { formatSeoulDateTime, seoulDate, seoulInstant } from '../../core/calendar/index.ts';
+import { matchChoice } from '../../core/i18n/index.ts';
+import { parseDateTimeInput } from '../../core/korean-input.ts';
+import type { ScheduleInput } from '../../scheduler/scheduler.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { Platform } from '../../core/command.ts';
@@ -23,6 +26,7 @@ import { labelsFor, resultCard } from './cards.ts';
 import { pollClose, pollRemind } from './jobs.ts';
 import { findMember, findOrganization } from '../directory/service.ts';
 import {
+  canonicalShare,
   countPoll,
   DECISION_OPTIONS,
   DEFAULT_RULE,
@@ -52,27 +56,34 @@ export async function findPoll(ctx: FeatureContext, id: number): Promise<PollRow
   return poll;
 }
 
-/** `single`, `multi:3`, `ranked`, `decision`, `opinion` */
+/**
+ * The kind of a poll: `single` · `multi:3` · `ranked` · `decision` · `opinion`,
+ * or its Korean words: 하나 · 여러개:3 / 여러개 3 / 여러 개 3개 · 순위 · 찬반 · 의견
+ * (the aliases of the pollKind choice group). multi without N: up to 2.
+ */
 export function parseKind(input: string): { kind: PollKind; maxChoices: number | null } {
-  const [kind, max] = input.trim().toLowerCase().split(':');
+  const text = input.trim().toLowerCase();
+  const withMax = /^(.+?)\s*:?\s*(\d{1,2})\s*(?:개(?:까지)?)?$/.exec(text);
+  const kind = matchChoice('pollKind', withMax ? withMax[1] : text);
+  const max = withMax?.[2];
   if (kind === 'multi') {
     const n = Number(max ?? 2);
     if (!Number.isInteger(n) || n < 2 || n > MAX_OPTIONS) throw new UserError('poll.badKind', { value: input });
     return { kind: 'multi', maxChoices: n };
   }
-  if (['single', 'ranked', 'decision', 'opinion'].includes(kind) && max === undefined) return { kind: kind as PollKind, maxChoices: null };
+  if (kind && max === undefined) return { kind, maxChoices: null };
   throw new UserError('poll.badKind', { value: input });
 }
 
-/** "YYYY-MM-DD HH:MM" (Seoul) -> instant. */
+/**
+ * A deadline as people write it, Seoul time: `2026-12-24 18:00`,
+ * `12월 24일 오후 5시`, `내일 18:00`, `12/24` (a date alone closes at 18:00).
+ */
 export function parseDeadline(input: string, now: Date): Date {
-  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})$/.exec(input.trim());
-  if (!m) throw new UserError('poll.badDeadline', { value: input });
-  const time = `${m[2].padStart(2, '0')}:${m[3]}`;
-  // A real calendar day and time (2026-02-30 or 24:10 must not roll over).
-  if (!isIsoDate(m[1]) || !isClockTime(time)) throw new UserError('poll.badDeadline', { value: input });
-  const instant = seoulInstant(m[1], time);
-  if (instant <= now) throw new UserError('poll.deadlinePast', { value: input });
+  const parsed = parseDateTimeInput(input, seoulDate(now));
+  if (!parsed) throw new UserError('poll.badDeadline', { value: input });
+  const instant = seoulInstant(parsed.date, parsed.time);
+  if (instant <= now) throw new UserError('poll.deadlinePast', { value: input, when: formatSeoulDateTime(instant) });
   return instant;
 }
 
@@ -123,13 +134,17 @@ export async function councilRule(ctx: Store, councilId: number | null): Promise
 export async function setCouncilRule(ctx: FeatureContext, councilRef: string, input: { quorum?: string; pass?: string; base?: string }) {
   const council = await findOrganization(ctx, councilRef);
   if (council.kind !== 'council') throw new UserError('council.notCouncil', { name: council.name, kind: council.kind });
+  const canonical: Record<string, string> = {};
   for (const [name, value] of [['quorum', input.quorum], ['pass', input.pass]] as const) {
-    if (value !== undefined && !parseFraction(value)) throw new UserError('poll.badFraction', { option: name, value });
+    if (value === undefined) continue;
+    const share = parseFraction(value);
+    if (!share) throw new UserError('poll.badFraction', { option: name, value });
+    canonical[name] = canonicalShare(share); // 3분의 2 is stored as 2/3
   }
   const current = await ctx.db.councilRule.findUnique({ where: { councilId: council.id } });
   const data = {
-    quorum: input.quorum ?? current?.quorum ?? 'majority',
-    pass: input.pass ?? current?.pass ?? 'majority',
+    quorum: canonical.quorum ?? current?.quorum ?? 'majority',
+    pass: canonical.pass ?? current?.pass ?? 'majority',
     base: input.base ?? current?.base ?? 'present',
   };
   await ctx.db.$transaction(async (tx) => {
@@ -143,15 +158,18 @@ export interface PollInput {
   question: string;
   options?: string;
   voters: string;
-  kind: string;
-  anonymous: boolean;
+  /** Absent: 하나 (single) when options= are given, else 찬반 (decision). */
+  kind?: string;
+  /** Absent: named (기명). */
+  anonymous?: boolean;
   deadline: string;
   lock?: boolean;
   live?: boolean;
 }
 
 export async function createPoll(ctx: FeatureContext, input: PollInput, where: { platform: string; channelId: string }) {
-  const { kind, maxChoices } = parseKind(input.kind);
+  const { kind, maxChoices } = parseKind(input.kind ?? (input.options?.trim() ? 'single' : 'decision'));
+  const anonymous = input.anonymous ?? false;
   const now = ctx.clock.now();
   const deadline = parseDeadline(input.deadline, now);
   let options: string[];
@@ -162,7 +180,7 @@ export async function createPoll(ctx: FeatureContext, input: PollInput, where: {
     if (options.length < 2 || options.length > MAX_OPTIONS || new Set(options).size !== options.length) {
       throw new UserError('poll.badOptions', { max: MAX_OPTIONS });
     }
-    if (maxChoices !== null && maxChoices > options.length) throw new UserError('poll.badKind', { value: input.kind });
+    if (maxChoices !== null && maxChoices > options.length) throw new UserError('poll.badKind', { value: input.kind ?? kind });
   }
   const voters = await resolveVoters(ctx, input.voters, seoulDate(now));
   if (voters.memberIds.length === 0) throw new UserError('poll.noVoters', { value: input.voters });
@@ -173,9 +191,9 @@ export async function createPoll(ctx: FeatureContext, input: PollInput, where: {
         kind,
         maxChoices,
         options: JSON.stringify(options),
-        anonymous: input.anonymous,
-        locked: input.anonymous || Boolean(input.lock),
-        live: !input.anonymous && Boolean(input.live),
+        anonymous,
+        locked: anonymous || Boolean(input.lock),
+        live: !anonymous && Boolean(input.live),
         voters: voters.label,
         councilId: voters.councilId,
         deadline,
@@ -186,23 +204,52 @@ export async function createPoll(ctx: FeatureContext, input: PollInput, where: {
         eligible: { create: voters.memberIds.map((memberId) => ({ memberId })) },
       },
     });
-    await recordAudit(tx, ctx.clock, ctx.actor, 'poll.create', `poll #${created.id}`, { kind, anonymous: input.anonymous });
-    const payload = { pollId: created.id };
-    const group = `poll:${created.id}`;
-    await pollClose.schedule(ctx.scheduler, { key: `poll-close:${created.id}`, payload, dueAt: deadline, group }, tx);
-    // A reminder may run late only until the next one is due (or the deadline).
-    for (const [i, lead] of REMINDER_LEADS.entries()) {
-      const lateUntil = new Date(deadline.getTime() - (REMINDER_LEADS[i + 1]?.ms ?? 60_000));
-      if (lateUntil <= now) continue;
-      await pollRemind.schedule(
-        ctx.scheduler,
-        { key: `poll-remind:${created.id}:${lead.label}`, payload, dueAt: new Date(deadline.getTime() - lead.ms), lateUntil, group },
-        tx,
-      );
-    }
+    await recordAudit(tx, ctx.clock, ctx.actor, 'poll.create', `poll #${created.id}`, { kind, anonymous });
+    for (const job of pollJobs(created.id, deadline, now)) await ctx.scheduler.schedule(job, tx);
     return created;
   });
   return { poll, eligible: voters.memberIds.length };
+}
+
+const pollGroup = (pollId: number) => `poll:${pollId}`;
+
+/**
+ * The jobs of an open poll: its close at the deadline and the reminders
+ * before it. A reminder may run late only until the next one is due (or the
+ * deadline). After an extension the reminder keys name the new deadline, so
+ * members are reminded again before it.
+ */
+function pollJobs(pollId: number, deadline: Date, now: Date, extended = false): ScheduleInput[] {
+  const payload = { pollId };
+  const group = pollGroup(pollId);
+  const jobs = [pollClose.entry({ key: `poll-close:${pollId}`, payload, dueAt: deadline, group })];
+  for (const [i, lead] of REMINDER_LEADS.entries()) {
+    const lateUntil = new Date(deadline.getTime() - (REMINDER_LEADS[i + 1]?.ms ?? 60_000));
+    if (lateUntil <= now) continue;
+    const key = `poll-remind:${pollId}:${lead.label}${extended ? `@${deadline.getTime()}` : ''}`;
+    jobs.push(pollRemind.entry({ key, payload, dueAt: new Date(deadline.getTime() - lead.ms), lateUntil, group }));
+  }
+  return jobs;
+}
+
+/** A later deadline for an open poll (its creator or an admin); the close and the reminders move with it. */
+export async function extendPoll(ctx: FeatureContext, pollId: number, deadlineText: string) {
+  const poll = await findPoll(ctx, pollId);
+  requireCreator(ctx, poll, 'poll.notCreatorExtend');
+  const now = ctx.clock.now();
+  if (poll.status !== 'open' || poll.deadline <= now) throw new UserError('poll.closed', { id: pollId });
+  const deadline = parseDeadline(deadlineText, now);
+  if (deadline <= poll.deadline) {
+    throw new UserError('poll.extendNotLater', { id: pollId, current: formatSeoulDateTime(poll.deadline), value: formatSeoulDateTime(deadline) });
+  }
+  const moved = await ctx.db.poll.updateMany({ where: { id: pollId, status: 'open' }, data: { deadline } });
+  if (moved.count !== 1) throw new UserError('poll.closed', { id: pollId });
+  await recordAudit(ctx.db, ctx.clock, ctx.actor, 'poll.extend', `poll #${pollId}`, {
+    from: formatSeoulDateTime(poll.deadline),
+    to: formatSeoulDateTime(deadline),
+  });
+  await ctx.scheduler.replaceGroup(pollGroup(pollId), pollJobs(pollId, deadline, now, true));
+  return { poll: { ...poll, deadline }, previous: poll.deadline };
 }
 
 /** Option indexes from what the voter wrote: numbers (1-based) or labels, comma- or space-separated. */
@@ -322,7 +369,7 @@ export async function closePoll(ctx: FeatureContext, pollId: number) {
   const result = await computeResult(ctx, poll);
   await db.poll.update({ where: { id: pollId }, data: { result: JSON.stringify(result) } });
   await recordAudit(db, ctx.clock, ctx.actor, 'poll.close', `poll #${pollId}`);
-  await ctx.scheduler.cancelGroup(`poll:${pollId}`);
+  await ctx.scheduler.cancelGroup(pollGroup(pollId));
   return { poll: { ...poll, status: 'closed' }, result, closedNow: true };
 }
 
@@ -336,7 +383,7 @@ export async function closePollEarly(ctx: FeatureContext, pollId: number) {
   return { poll, result };
 }
 
-function requireCreator(ctx: FeatureContext, poll: PollRow, refusal: 'poll.notCreator' | 'poll.notCreatorExport'): void {
+function requireCreator(ctx: FeatureContext, poll: PollRow, refusal: 'poll.notCreator' | 'poll.notCreatorExport' | 'poll.notCreatorExtend'): void {
   if (poll.createdById !== ctx.actor.memberId && !ctx.actor.roles.has('admin')) throw new UserError(refusal, { id: poll.id });
 }
 

@@ -1,5 +1,6 @@
 import { defineCommand, subcommand } from '../../context.ts';
 import { formatSeoulDateTime } from '../../../core/calendar/index.ts';
+import { choiceLabel } from '../../../core/i18n/index.ts';
 import { AUDIT_PAGE_SIZE, listAudit } from '../service.ts';
 
 export default defineCommand({
@@ -17,7 +18,7 @@ export default defineCommand({
           card: {
             title: ctx.t('audit.title', { count: shown.length }),
             lines: shown.map((row) =>
-              ctx.t('audit.line', { at: formatSeoulDateTime(row.at), actor: row.actor, action: row.action, target: row.target }),
+              ctx.t('audit.line', { at: formatSeoulDateTime(row.at), actor: row.actor, action: choiceLabel(ctx.t, 'auditAction', row.action), target: row.target }),
             ),
             footer: rows.length > AUDIT_PAGE_SIZE ? ctx.t('audit.more', { next: page + 1 }) : undefined,
           },

@@ -3,7 +3,7 @@ import { matchChoice } from '../../../core/i18n/index.ts';
 import { defineCommand, subcommand } from '../../context.ts';
 import { labelsFor, pollCard, resultCard, turnoutText } from '../cards.ts';
 import { DECISION_OPTIONS, type PollResult } from '../rules.ts';
-import { castVote, closePollEarly, computeResult, createPoll, exportPoll, findPoll, myPolls, parseChoice, participation } from '../service.ts';
+import { castVote, closePollEarly, computeResult, createPoll, exportPoll, extendPoll, findPoll, myPolls, parseChoice, participation } from '../service.ts';
 
 const decisionIndex = (word: string) => {
   const value = matchChoice('decisionAnswer', word);
@@ -18,9 +18,10 @@ export default defineCommand({
       options: [
         { name: 'question', type: 'string', required: true },
         { name: 'voters', type: 'string', required: true },
-        { name: 'kind', type: 'string', required: true },
+        // A string: multi takes a number (여러개:3).
+        { name: 'kind', type: 'string' },
         { name: 'options', type: 'string' },
-        { name: 'anonymous', type: 'boolean', required: true },
+        { name: 'anonymous', type: 'boolean' },
         { name: 'deadline', type: 'string', required: true },
         { name: 'lock', type: 'boolean' },
         { name: 'live', type: 'boolean' },
@@ -48,6 +49,28 @@ export default defineCommand({
           card: { tone: 'success', lines: [ctx.t(changed ? 'poll.voteChanged' : 'poll.voted', { id, chosen })] },
           ephemeral: true,
         };
+      },
+    }),
+    show: subcommand({
+      roles: 'any',
+      options: [{ name: 'id', type: 'integer', required: true, positional: true }],
+      handler: async (ctx) => {
+        const poll = await findPoll(ctx, ctx.options.id);
+        // The poll as posted, buttons included while it is open (a text twin of every button is in the footer).
+        return pollCard(ctx.t, poll, await participation(ctx, poll.id));
+      },
+    }),
+    extend: subcommand({
+      roles: ['coordinator', 'head'],
+      options: [
+        { name: 'id', type: 'integer', required: true, positional: true },
+        { name: 'deadline', type: 'string', required: true },
+      ],
+      handler: async (ctx) => {
+        const { poll, previous } = await extendPoll(ctx, ctx.options.id, ctx.options.deadline);
+        const card = pollCard(ctx.t, poll, await participation(ctx, poll.id));
+        const done = ctx.t('poll.extended', { id: poll.id, from: formatSeoulDateTime(previous), to: formatSeoulDateTime(poll.deadline) });
+        return { ...card, tone: 'success', lines: [done, ...(card.lines ?? [])] };
       },
     }),
     results: subcommand({
