@@ -9,13 +9,13 @@ import type { DiscordAdapterOptions } from './adapters/discord/discord-adapter.t
 import type { Config } from './config.ts';
 import type { AdapterDeps, ChatAdapter } from './core/adapter.ts';
 import type { Actor, Platform } from './core/command.ts';
-import type { Clock } from './core/clock.ts';
+import { SimulatedClock, type Clock } from './core/clock.ts';
 import { Bot } from './core/dispatch.ts';
 import { openDatabase, type Db } from './db/client.ts';
 import { Outbox } from './delivery/outbox.ts';
 import { createReceipts } from './delivery/receipts.ts';
 import { OutboxSender, type SenderOptions } from './delivery/sender.ts';
-import { systemActor, type Feature, type FeatureContext } from './features/context.ts';
+import { systemActor, type Feature, type FeatureContext, type Simulation, type SimulationResult } from './features/context.ts';
 import { FEATURES, registryOf } from './features/index.ts';
 import { Scheduler, type SchedulerOptions } from './scheduler/scheduler.ts';
 
@@ -47,6 +47,8 @@ export interface App {
   /** The context scheduled work runs in (system actor). */
   context: (actor?: Actor) => FeatureContext;
   console?: ConsoleAdapter;
+  /** The console with a SimulatedClock: /clock moves time through it (main.ts settles due work with it at end of input). */
+  simulation?: Simulation;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -59,6 +61,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const senders = new Map<Platform, OutboxSender>();
   const outbox = new Outbox(db, clock, config.locale, () => new Set(senders.keys()), (platform) => senders.get(platform)?.nudge());
   const scheduler = new Scheduler(db, clock, logger, options.scheduler);
+  let simulation: Simulation | undefined;
   const context = (actor: Actor = systemActor(config.locale)): FeatureContext => ({
     db,
     clock,
@@ -67,6 +70,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     deliver: outbox,
     logger,
     locale: config.locale,
+    ...(simulation ? { simulation } : {}),
     emit: async (event, payload) => {
       for (const feature of features) await feature.on?.[event]?.(context(actor), payload);
     },
@@ -124,6 +128,30 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     );
   }
 
+  let started = false;
+  if (consoleAdapter && clock instanceof SimulatedClock) {
+    const kinds = features.flatMap((feature) => (feature.jobs ?? []).map((job) => job.kind));
+    simulation = {
+      advanceTo: async (instant) => {
+        // The walk has the scheduler and the console sender to itself, so what
+        // the jobs post prints in the order they ran.
+        const sender = senders.get('console');
+        if (started) {
+          await scheduler.stop();
+          await sender?.stop();
+        }
+        try {
+          return await walkTo(instant, { db, clock, scheduler, kinds, drain: async () => void (await sender?.drain()) });
+        } finally {
+          if (started) {
+            await sender?.start();
+            scheduler.start(options.scheduler?.cron);
+          }
+        }
+      },
+    };
+  }
+
   return {
     bot,
     db,
@@ -134,6 +162,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     clock,
     context,
     console: consoleAdapter,
+    simulation,
     async start() {
       for (const adapter of adapters) await adapter.start();
       for (const sender of senders.values()) await sender.start();
@@ -142,10 +171,12 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       await scheduler.recover({ startup: true });
       for (const feature of features) await feature.start?.(context());
       scheduler.start(options.scheduler?.cron);
+      started = true;
       logger.info({ adapters: adapters.map((a) => a.platform), commands: registry.all().length }, 'bot started');
     },
     async stop() {
       // First: a job in progress still delivers through the outbox and writes to the database.
+      started = false;
       await scheduler.stop();
       for (const sender of senders.values()) await sender.stop();
       for (const adapter of adapters) await adapter.stop();
@@ -153,6 +184,44 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       await db.$disconnect();
     },
   };
+}
+
+/** Steps a simulation may take in one move (each runs the jobs due at one instant): a move always ends. */
+const MAX_SIMULATION_STEPS = 5_000;
+
+/**
+ * Moves a SimulatedClock to `target` one due job at a time: the clock jumps to
+ * the next pending job's dueAt, the scheduler runs what is due, the outbox
+ * delivers, and again — so jobs that schedule further jobs inside the window
+ * (the daily meetup planning) are met too. Then the clock rests at the target.
+ */
+async function walkTo(
+  target: Date,
+  deps: { db: Db; clock: SimulatedClock; scheduler: Scheduler; kinds: string[]; drain: () => Promise<void> },
+): Promise<SimulationResult> {
+  const { db, clock, scheduler, kinds, drain } = deps;
+  const result = { ran: 0, missed: 0, failed: 0 };
+  const step = async () => {
+    const tick = await scheduler.tick();
+    result.ran += tick.ran;
+    result.missed += tick.missed;
+    result.failed += tick.failed;
+    await drain();
+  };
+  for (let steps = 0; ; steps++) {
+    const next = await db.job.findFirst({
+      where: { status: 'pending', kind: { in: kinds }, dueAt: { lte: target } },
+      orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+      select: { dueAt: true },
+    });
+    if (!next) break;
+    if (steps === MAX_SIMULATION_STEPS) return { ...result, now: clock.now(), complete: false };
+    if (next.dueAt > clock.now()) clock.moveTo(next.dueAt);
+    await step();
+  }
+  if (target > clock.now()) clock.moveTo(target);
+  await step();
+  return { ...result, now: clock.now(), complete: true };
 }
 
 /** The one feature that provides a hook only one may provide. */

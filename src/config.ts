@@ -2,6 +2,7 @@
 // message that names the variable and shows a correct example.
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { isClockTime, isIsoDate, seoulInstant } from './core/calendar/index.ts';
 
 const platformUser = /^(console|slack|discord):[^,\s]+$/;
 
@@ -27,6 +28,18 @@ const schema = z.object({
   DISCORD_APPLICATION_ID: z.string().regex(/^\d{15,22}$/, 'must be the numeric application id — e.g. 1234567890123456789').optional(),
   DISCORD_GUILD_ID: z.string().regex(/^\d{15,22}$/, 'must be a numeric server (guild) id — e.g. 1234567890123456789').optional(),
   DISCORD_API_URL: z.url({ message: 'must be a URL — e.g. https://discord.com/api' }).default('https://discord.com/api'),
+  BOT_NOW: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined) return undefined;
+      const instant = parseBotNow(raw);
+      if (!instant) {
+        ctx.addIssue({ code: 'custom', message: 'must be a Seoul date and time or an ISO instant — e.g. 2026-12-01 09:00 or 2026-12-01T00:00:00Z' });
+        return z.NEVER;
+      }
+      return instant;
+    }),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       message: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -58,6 +71,8 @@ export type Config = {
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   slack?: SlackConfig;
   discord?: DiscordConfig;
+  /** BOT_NOW: the console's simulated clock starts here (console only). */
+  now?: Date;
 };
 
 export class ConfigError extends Error {}
@@ -90,8 +105,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
       discord = { token: c.DISCORD_TOKEN, applicationId: c.DISCORD_APPLICATION_ID, guildId: c.DISCORD_GUILD_ID, apiUrl: c.DISCORD_API_URL };
     }
   }
+  const chatConfigured = [c.SLACK_BOT_TOKEN, c.SLACK_SIGNING_SECRET, c.SLACK_APP_TOKEN, c.DISCORD_TOKEN, c.DISCORD_APPLICATION_ID].some(Boolean);
+  if (c.BOT_NOW && chatConfigured) {
+    problems.push('  BOT_NOW: console only — Slack and Discord run on real time; remove BOT_NOW (or the SLACK_*/DISCORD_* settings)');
+  }
   if (problems.length) throw new ConfigError(`Incomplete configuration (see .env.example):\n${problems.join('\n')}`);
-  return { databaseUrl: c.DATABASE_URL, admins: c.BOT_ADMINS, locale: c.BOT_LOCALE, logLevel: c.LOG_LEVEL, slack, discord };
+  return { databaseUrl: c.DATABASE_URL, admins: c.BOT_ADMINS, locale: c.BOT_LOCALE, logLevel: c.LOG_LEVEL, slack, discord, now: c.BOT_NOW };
+}
+
+/**
+ * BOT_NOW: an ISO instant with its offset (`2026-12-01T00:00:00Z`,
+ * `2026-12-01T09:00+09:00`) or a Seoul wall-clock time (`2026-12-01 09:00`,
+ * `2026-12-01T09:00`, `2026-12-01` = midnight). Undefined if it is neither.
+ */
+export function parseBotNow(raw: string): Date | undefined {
+  const text = raw.trim();
+  const wall = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}))?$/.exec(text);
+  if (wall) {
+    const [, date, time = '00:00'] = wall;
+    return isIsoDate(date) && isClockTime(time) ? seoulInstant(date, time) : undefined;
+  }
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text) || !isIsoDate(text.slice(0, 10))) return undefined;
+  const instant = new Date(text);
+  return Number.isNaN(instant.getTime()) ? undefined : instant;
 }
 
 function blankToUndefined(env: NodeJS.ProcessEnv): Record<string, string | undefined> {

@@ -1,18 +1,22 @@
 // Entry point: configuration -> app (database, commands, outbox, adapters).
 // With no Slack or Discord credentials the console adapter runs in this
-// terminal (or reads a script from piped input and exits at its end).
-import { createApp } from './app.ts';
+// terminal (or reads a script from piped input and exits at its end) on a
+// simulated clock: it starts at BOT_NOW (or now) and /clock moves it forward.
 import { ConfigError, loadConfig } from './config.ts';
-import { systemClock } from './core/clock.ts';
+import { SimulatedClock, systemClock } from './core/clock.ts';
 import { migrateInChildProcess } from './db/migrate-isolated.ts';
 import { createLogger } from './logger.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  await migrateInChildProcess(config.databaseUrl);
+  // The migrations run in a child process while this one loads the bot's code.
+  const [{ createApp }] = await Promise.all([import('./app.ts'), migrateInChildProcess(config.databaseUrl)]);
+  const chat = Boolean(config.slack || config.discord);
+  const clock = chat ? systemClock : new SimulatedClock(config.now);
+  if (config.now) logger.info({ now: config.now.toISOString() }, 'console clock starts at BOT_NOW');
   const app = await createApp(config, {
-    clock: systemClock,
+    clock,
     logger,
     migrate: false,
     console: { input: process.stdin, output: process.stdout, notices: process.stderr, interactive: Boolean(process.stdin.isTTY) },
@@ -27,7 +31,9 @@ async function main(): Promise<void> {
   await app.start();
   if (app.console) {
     await app.console.finished;
-    // Send what the last commands queued before leaving.
+    // Before leaving: run the jobs due by now (those the last commands
+    // scheduled included) and send what they and the commands queued.
+    await app.simulation?.advanceTo(app.clock.now());
     await app.senders.get('console')?.drain();
     await app.stop();
   }

@@ -33,6 +33,28 @@ export interface FeatureContext {
   locale: Locale;
   /** Tells every feature that handles the event (after the change is written). */
   emit<E extends keyof FeatureEvents>(event: E, payload: FeatureEvents[E]): Promise<void>;
+  /** Only in the console with a simulated clock (the console's /clock): moving time forward. */
+  simulation?: Simulation;
+}
+
+/** Simulated time: the console moves the clock instead of waiting. */
+export interface Simulation {
+  /**
+   * Moves the clock forward to `instant`, stepping from one due job to the
+   * next in dueAt order (jobs scheduled on the way included) and delivering
+   * what each posts before the next runs. Never moves back.
+   */
+  advanceTo(instant: Date): Promise<SimulationResult>;
+}
+
+export interface SimulationResult {
+  /** Where the clock stands now: the target, or where a too-long walk stopped. */
+  now: Date;
+  ran: number;
+  missed: number;
+  failed: number;
+  /** False when the step limit stopped the walk before the target. */
+  complete: boolean;
 }
 
 /** The actor of scheduled work: it writes the audit log as "scheduler". */

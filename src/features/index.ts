@@ -6,10 +6,11 @@ import directory from './directory/index.ts';
 import help from './help/index.ts';
 import meetups from './meetups/index.ts';
 import polls from './polls/index.ts';
+import clock from './clock/index.ts';
 import { Registry } from '../core/registry.ts';
 import type { Feature } from './context.ts';
 
-export const FEATURES: readonly Feature[] = [help, directory, audit, holidays, meetups, polls];
+export const FEATURES: readonly Feature[] = [help, directory, audit, holidays, meetups, polls, clock];
 
 /** The commands of these features, as the core routes them. */
 export function registryOf(features: readonly Feature[] = FEATURES): Registry {

@@ -363,7 +363,7 @@ describe('Discord command registration', () => {
 
   it('declares every command with Korean descriptions, optional options, choices and autocomplete', () => {
     const body = applicationCommands(h.bot.registry) as unknown as Opt[];
-    expect(body.map((c) => c.name).sort()).toEqual(h.bot.registry.all().map((c) => c.name).sort());
+    expect(body.map((c) => c.name).sort()).toEqual(h.bot.registry.all('discord').map((c) => c.name).sort());
 
     const all: Opt[] = [];
     const walk = (o: Opt) => {
@@ -410,7 +410,7 @@ describe('Discord command registration', () => {
     expect(await registerScript({ ...env, DISCORD_GUILD_ID: GUILD_ID }, (line) => printed.push(line))).toBe(0);
     const guildPut = await fake.waitForCall((c) => c.method === 'PUT' && c.path === `/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
     expect(guildPut.auth).toBe(`Bot ${TOKEN}`);
-    const count = h.bot.registry.all().length;
+    const count = h.bot.registry.all('discord').length;
     expect((guildPut.body as unknown[]).length).toBe(count);
 
     await registerScript(env, (line) => printed.push(line));

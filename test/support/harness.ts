@@ -8,7 +8,7 @@ import pino from 'pino';
 import { createApp, type App, type AppOptions } from '../../src/app.ts';
 import type { ConsoleAdapter } from '../../src/adapters/console/console-adapter.ts';
 import type { Config } from '../../src/config.ts';
-import { TestClock } from '../../src/core/clock.ts';
+import { SimulatedClock, TestClock } from '../../src/core/clock.ts';
 import type { Bot } from '../../src/core/dispatch.ts';
 import type { Db } from '../../src/db/client.ts';
 import type { FeatureContext } from '../../src/features/context.ts';
@@ -47,6 +47,8 @@ export interface HarnessOptions {
   slack?: Config['slack'];
   discord?: Config['discord'];
   app?: Partial<AppOptions>;
+  /** Run the console on a SimulatedClock over the TestClock (the console's /clock works, as in `npm start`). */
+  simulated?: boolean;
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -58,7 +60,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const app = await createApp(
     { databaseUrl, admins: options.admins ?? [], locale: 'ko', logLevel: 'silent', slack: options.slack, discord: options.discord },
     {
-      clock,
+      clock: options.simulated ? new SimulatedClock(undefined, clock) : clock,
       logger: pino({ level: 'silent' }),
       console: { input: new PassThrough(), output, notices: new PassThrough(), interactive: false },
       migrate: false,

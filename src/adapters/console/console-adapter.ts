@@ -1,8 +1,12 @@
 // The embedded default: a local multi-user chat in the terminal.
 // - At a TTY: a prompt with history.
 // - Piped input: one command per line, each reply printed, exit at end of input.
-// A line may start with `@name ` to speak as that member; a bare number presses
-// that button of the last reply; `#` starts a comment line in scripts.
+// A line may start with `@name ` to speak as that member and then `#channel `
+// to speak in that channel (`@김민수 #모라3동 /channel bind 모라3동행정복지센터`;
+// default: the channel `console`); a bare number presses that button of the
+// last reply; any other line starting with `#` is a comment. Every message
+// the bot posts (outbox) is printed under its destination: `[→ #모라3동]`,
+// `[DM → 김민수]`.
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { ChatAdapter } from '../../core/adapter.ts';
@@ -37,13 +41,15 @@ export class ConsoleAdapter implements ChatAdapter {
   /** Handles one line as the console would; returns the text printed. */
   async handleLine(line: string): Promise<string | undefined> {
     const trimmed = line.trim();
-    if (!trimmed || trimmed.startsWith('#')) return undefined;
-    const { user, text } = splitSpeaker(trimmed);
+    if (!trimmed) return undefined;
+    const { user, text: spoken } = splitSpeaker(trimmed);
+    const { channel, text } = splitChannel(spoken);
+    if (!channel && trimmed.startsWith('#')) return undefined; // a comment
     const invocation: Invocation = {
       platform: 'console',
       platformUserId: user,
       displayName: user,
-      channelId: CONSOLE_CHANNEL,
+      channelId: channel ?? CONSOLE_CHANNEL,
     };
     let reply: Reply;
     if (/^\d+$/.test(text)) {
@@ -102,6 +108,15 @@ export class ConsoleAdapter implements ChatAdapter {
       if (interactive) rl.prompt();
     }
   }
+}
+
+/**
+ * `#모라3동 /channel list` -> channel 모라3동 and the command; a `#` line that
+ * is not followed by a command or a button number (`# a comment`) names no channel.
+ */
+export function splitChannel(line: string): { channel?: string; text: string } {
+  const match = /^#(\S+)\s+(\/[\s\S]*|\d+)$/.exec(line);
+  return match ? { channel: match[1], text: match[2].trim() } : { text: line };
 }
 
 /** `@박영희 /poll vote 3 1` -> speaker 박영희; anything else is the default admin. */
