@@ -35,13 +35,13 @@ describe('dispatch: refusals write nothing', () => {
   });
 
   it('malformed choice lists the accepted values', async () => {
-    await expectRefused('/org add 병원 서울병원', '`kind` 값 `병원`을(를) 알 수 없습니다', 'welfare-centre, community-centre');
+    await expectRefused('/org add 병원 서울병원', '`kind` 값 `병원`을(를) 알 수 없습니다', '사회복지관(welfare-centre), 행정복지센터(community-centre)');
   });
 
   it('malformed date and integer options', async () => {
     await h.say('/org add 보장협의체 모라3동협의체');
     await h.say('/member add 박영희');
-    await expectRefused('/council seat 박영희 council=모라3동협의체 seat=member from=2026-02-30', '`from`은(는) YYYY-MM-DD 형식의 실제 날짜');
+    await expectRefused('/council seat 박영희 council=모라3동협의체 seat=member from=2026-02-30', '`from` 값 `2026-02-30`을(를) 날짜로 읽을 수 없습니다');
     await expectRefused('/org list page=둘', '`page`에는 숫자를 적어 주세요');
   });
 

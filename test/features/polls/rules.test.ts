@@ -111,7 +111,7 @@ describe('parseFraction / formatFraction', () => {
   });
 
   it('refuses anything else', () => {
-    for (const bad of ['', ' ', '2', '3/2', '1/0', '0/0', '1/1+', '-1/2', '1.5/2', '1/2++', '+1/2', '2/3 이상', 'abc', '1/2/3', '10000/10001', '1／2'])
+    for (const bad of ['', ' ', '2', '3/2', '1/0', '0/0', '1/1+', '-1/2', '1.5/2', '1/2++', '+1/2', '2/3 이하', '3분의', 'abc', '1/2/3', '10000/10001', '1／2'])
       expect(parseFraction(bad), bad).toBeUndefined();
   });
 
