@@ -7,6 +7,8 @@ import { parseRoles } from '../rules.ts';
 import { addMember, findMember, memberDetails, memberLabel, setLocale, setPreferredPlatform, setRoles } from '../service.ts';
 import { approveLink, createLinkCode, linkWithCode, requestLink } from '../linking.ts';
 import { formatSeoulDateTime } from '../../../core/calendar/index.ts';
+import { exportMembers, recordExport } from '../export.ts';
+import { findOrganization } from '../service.ts';
 
 export default defineCommand({
   name: 'member',
@@ -216,6 +218,20 @@ export default defineCommand({
           return { card: { tone: 'success', lines }, ephemeral: true };
         }
         return { card: memberCard(ctx.t, await memberDetails(ctx, actor.memberId)), ephemeral: true };
+      },
+    }),
+    export: subcommand({
+      roles: ['coordinator'],
+      options: [{ name: 'org', type: 'string', suggest: 'org' }],
+      handler: async (ctx) => {
+        const org = ctx.options.org ? await findOrganization(ctx, ctx.options.org) : undefined;
+        const { csv, count } = await exportMembers(ctx, ctx.t, { orgId: org?.id });
+        await recordExport(ctx, 'members', { count, org: org?.id });
+        return {
+          card: { tone: 'success', lines: [ctx.t('export.done', { kind: ctx.t('import.kind.members'), count })] },
+          files: [{ name: org ? `members-${org.id}.csv` : 'members.csv', mimeType: 'text/csv', content: csv }],
+          ephemeral: true,
+        };
       },
     }),
   },

@@ -9,6 +9,7 @@ import {
   listOrganizations,
   organizationDetails,
 } from '../service.ts';
+import { exportOrganizations, recordExport } from '../export.ts';
 
 export default defineCommand({
   name: 'org',
@@ -112,6 +113,19 @@ export default defineCommand({
         const params = { from: p.from.name, to: p.to.name, kind: choiceLabel(ctx.t, 'partnershipKind', p.kind), id: p.id };
         if (!ctx.options.confirm) return confirmation(ctx.t, ctx.t('org.confirmUnlink', params), `/org unlink ${p.id}`);
         return { tone: 'success', lines: [ctx.t('org.unlinked', params)] };
+      },
+    }),
+    export: subcommand({
+      roles: ['coordinator'],
+      options: [],
+      handler: async (ctx) => {
+        const { csv, count } = await exportOrganizations(ctx, ctx.t);
+        await recordExport(ctx, 'organizations', { count });
+        return {
+          card: { tone: 'success', lines: [ctx.t('export.done', { kind: ctx.t('import.kind.organizations'), count })] },
+          files: [{ name: 'organizations.csv', mimeType: 'text/csv', content: csv }],
+          ephemeral: true,
+        };
       },
     }),
   },
