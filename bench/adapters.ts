@@ -194,7 +194,8 @@ await new Promise<void>((resolve, reject) =>
 );
 // The same node flags as `npm start` (package.json), so the figure is the real one.
 const startScript = JSON.parse(readFileSync('package.json', 'utf8')).scripts.start as string;
-const nodeFlags = /node ((?:--\S+ )*)dist\/src\/main\.js/.exec(startScript)?.[1].trim().split(' ').filter(Boolean) ?? [];
+const nodeFlags = /node ((?:--\S+ )*)scripts\/start\.mjs/.exec(startScript)?.[1].trim().split(' ').filter(Boolean) ?? [];
+if (nodeFlags.length === 0) throw new Error('could not read the node flags of the start script');
 const child = spawn(process.execPath, [...nodeFlags, 'dist/src/main.js'], {
   env: {
     ...process.env,

@@ -73,6 +73,8 @@ export interface Invocation {
   fromButton?: boolean;
   /** The adapter can open a form when required options are missing (Slack, Discord). */
   supportsForms?: boolean;
+  /** Console only (`@@name`): a speaker of that name may be created as a new member. */
+  newSpeaker?: boolean;
 }
 
 /** What the core adds to the feature context for one command. */

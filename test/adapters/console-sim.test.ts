@@ -152,7 +152,7 @@ describe('console channels', () => {
     await h.say('/org add 사회복지관 행복종합사회복지관');
     expect(await h.say('#복지관 /channel bind 행복종합사회복지관')).toBe('✔ 이 채널(#복지관)을 행복종합사회복지관의 채널로 연결했습니다.');
     expect(await h.say('#복지관 /channel list')).toContain('#1 행복종합사회복지관');
-    expect(await h.say('@박영희 #복지관 /channel list')).toContain('#1 행복종합사회복지관');
+    expect(await h.say('@@박영희 #복지관 /channel list')).toContain('#1 행복종합사회복지관');
     expect(await h.say('/channel list')).not.toContain('행복종합사회복지관');
     expect(await h.say('#메모 /channel 은 나중에')).toBeDefined(); // a command in channel 메모, not a comment
     expect(await h.say('# 주석 줄')).toBe('');

@@ -56,7 +56,7 @@ describe('console conventions', () => {
 
   it('a new console name becomes a staff member without organisation', async () => {
     const h = await createHarness();
-    const out = await h.say('@최실무 /member me');
+    const out = await h.say('@@최실무 /member me');
     expect(out).toContain('소속: -');
     expect(out).toContain('역할: 실무자');
     await h.close();
@@ -76,7 +76,7 @@ describe('console conventions', () => {
     const index = await h.say('/help');
     expect(index).toContain('[1] /audit  [2] /channel  [3] /clock  [4] /council');
     expect(await h.say('4')).toContain('/council seat <member> council=.. seat=..');
-    expect(await h.say('@박영희 2')).toContain('/channel bind [org] [partnership=..]');
+    expect(await h.say('@@박영희 2')).toContain('/channel bind [org] [partnership=..]');
     expect(await h.say('10')).toBe('10번 버튼이 없습니다. 마지막 메시지의 버튼 번호를 입력하세요.');
     await h.close();
   });

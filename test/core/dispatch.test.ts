@@ -60,7 +60,7 @@ describe('dispatch: refusals write nothing', () => {
   });
 
   it('a staff member creating an organisation', async () => {
-    await h.say('@이영수 /member me'); // first contact links the console name (a write of its own)
+    await h.say('@@이영수 /member me'); // first contact links the console name (a write of its own)
     await expectRefused('@이영수 /org add 사회복지관 새복지관', '관리자, 코디네이터 역할만', '지금 역할: 실무자');
   });
 

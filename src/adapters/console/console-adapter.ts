@@ -42,7 +42,7 @@ export class ConsoleAdapter implements ChatAdapter {
   async handleLine(line: string): Promise<string | undefined> {
     const trimmed = line.trim();
     if (!trimmed) return undefined;
-    const { user, text: spoken } = splitSpeaker(trimmed);
+    const { user, text: spoken, create } = splitSpeaker(trimmed);
     const { channel, text } = splitChannel(spoken);
     if (!channel && trimmed.startsWith('#')) return undefined; // a comment
     const invocation: Invocation = {
@@ -50,6 +50,7 @@ export class ConsoleAdapter implements ChatAdapter {
       platformUserId: user,
       displayName: user,
       channelId: channel ?? CONSOLE_CHANNEL,
+      ...(create ? { newSpeaker: true } : {}),
     };
     let reply: Reply;
     if (/^\d+$/.test(text)) {
@@ -119,8 +120,15 @@ export function splitChannel(line: string): { channel?: string; text: string } {
   return match ? { channel: match[1], text: match[2].trim() } : { text: line };
 }
 
-/** `@박영희 /poll vote 3 1` -> speaker 박영희; anything else is the default admin. */
-export function splitSpeaker(line: string): { user: string; text: string } {
-  const match = /^@(\S+)\s+([\s\S]*)$/.exec(line);
-  return match ? { user: match[1], text: match[2].trim() } : { user: DEFAULT_CONSOLE_USER, text: line };
+/**
+ * `@박영희 /poll vote 3 1` -> speaker 박영희 (an existing member: exact name,
+ * then a unique beginning of one; `@#9` is member #9); `@"이 순자"` for a name
+ * with a space; `@@새이름` creates the speaker as a new staff member. Anything
+ * else is the default admin.
+ */
+export function splitSpeaker(line: string): { user: string; text: string; create?: boolean } {
+  const match = /^@(@?)(?:["“”']([^"“”']+)["“”']|(\S+))\s+([\s\S]*)$/.exec(line);
+  if (!match) return { user: DEFAULT_CONSOLE_USER, text: line };
+  const user = (match[2] ?? match[3]).trim();
+  return { user, text: match[4].trim(), ...(match[1] ? { create: true } : {}) };
 }

@@ -132,7 +132,7 @@ export class SlackAdapter implements ChatAdapter {
       await args.next();
     });
 
-    for (const command of bot.registry.all()) {
+    for (const command of bot.registry.all('slack')) {
       this.app.command(`/${command.name}`, async ({ command: payload, ack, respond, client }) => {
         await ack();
         const invocation = this.#invocation(payload.user_id, payload.user_name, payload.channel_id, true);

@@ -157,6 +157,9 @@ export const catalog = defineCatalog(
       'council.rosterEmpty': '{council}에 임기 중인 위원이 없습니다. `/council seat`으로 위촉하세요.',
       'confirm.yes': '확인',
       'member.retireNeedsReason': '퇴직·휴직·전출·파견 가운데 이유를 적어 주세요. 다시 재직으로 돌리려면 `/member reactivate`. 예: /member retire 홍길동 reason=전출',
+      'console.unknownSpeaker': '`@{name}`은(는) 등록된 구성원이 아닙니다. 아무것도 만들지 않았습니다. 먼저 `/member add {name}`으로 등록하거나, 새 사람으로 말하려면 `@@{name}`처럼 @를 두 번 쓰세요. 띄어쓰기가 있는 이름은 `@"이 순자"`.',
+      'console.unknownSpeakerSuggest': '`@{name}`은(는) 등록된 구성원이 아닙니다. 혹시 이 분인가요? {suggestions}. 아무것도 만들지 않았습니다. 새 사람이면 `@@{name}`처럼 @를 두 번 쓰세요.',
+      'console.ambiguousSpeaker': '`@{name}`에 해당하는 구성원이 여럿입니다: {labels}. `@#번호`로 말해 주세요 ({matches}).',
     },
     commands: {
       org: {
@@ -606,6 +609,9 @@ export const catalog = defineCatalog(
       'council.rosterEmpty': '{council} has no sitting members. Appoint with `/council seat`.',
       'confirm.yes': 'Confirm',
       'member.retireNeedsReason': 'Give the reason: retired, leave, transferred or seconded. To bring someone back use `/member reactivate`. Example: /member retire 홍길동 reason=transferred',
+      'console.unknownSpeaker': '`@{name}` is not a registered member. Nothing was created. Register them first with `/member add {name}`, or write `@@{name}` to speak as a new person. Quote names with a space: `@"이 순자"`.',
+      'console.unknownSpeakerSuggest': '`@{name}` is not a registered member. Did you mean: {suggestions}? Nothing was created. For a new person write `@@{name}`.',
+      'console.ambiguousSpeaker': 'Several members match `@{name}`: {labels}. Speak as `@#number` ({matches}).',
     },
     commands: {
       org: {

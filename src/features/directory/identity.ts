@@ -12,6 +12,8 @@ import { ActorCache } from '../../core/actor-cache.ts';
 import type { Db } from '../../db/client.ts';
 import type { FeatureContext } from '../context.ts';
 import { recordAudit } from '../audit/service.ts';
+import { namePieces, nearestNames, squash } from './rules.ts';
+import { memberLabel } from './service.ts';
 
 export const CONSOLE_ADMIN = 'admin';
 
@@ -48,22 +50,20 @@ async function lookupActor(
     return { name: invocation.displayName, roles: new Set(), locale: deps.defaultLocale, platform, platformUserId };
   }
 
+  // The console speaks as existing members only, unless the line says to create one (`@@name`).
+  const existing =
+    platform === 'console' ? await consoleSpeaker(db, invocation) : undefined;
   const member = await db.$transaction(async (tx) => {
-    const existing =
-      platform === 'console'
-        ? await tx.member.findMany({ where: { name: invocation.displayName }, include: { roles: true }, take: 2 })
-        : [];
     const linked =
-      existing.length === 1
-        ? existing[0]
-        : await tx.member.create({
+      existing ??
+      (await tx.member.create({
             data: {
               name: invocation.displayName,
               locale: deps.defaultLocale,
               roles: { create: [{ role: isAdmin ? 'admin' : 'staff' }] },
             },
             include: { roles: true },
-          });
+          }));
     if (isAdmin && !linked.roles.some((r) => r.role === 'admin')) {
       await tx.memberRole.create({ data: { memberId: linked.id, role: 'admin' } });
       linked.roles.push({ memberId: linked.id, role: 'admin' });
@@ -77,6 +77,33 @@ async function lookupActor(
     return linked;
   });
   return toActor(member, invocation);
+}
+
+/**
+ * Who a console speaker is: `#9` is member #9; a name is an exact match, else
+ * the one member whose name begins with it (spaces ignored). Unknown names are
+ * refused with the closest ones, unless `@@name` asked to create the speaker;
+ * `admin` is created on first use.
+ */
+async function consoleSpeaker(db: Db, invocation: Invocation) {
+  const typed = invocation.displayName.trim();
+  const include = { roles: true, org: true } as const;
+  const id = /^#(\d{1,9})$/.exec(typed);
+  if (id) {
+    const member = await db.member.findUnique({ where: { id: Number(id[1]) }, include });
+    if (!member) throw new UserError('member.notFound', { ref: typed });
+    return member;
+  }
+  const exact = await db.member.findMany({ where: { name: typed }, include, take: 6 });
+  if (exact.length === 1) return exact[0];
+  if (exact.length > 1) throw new UserError('console.ambiguousSpeaker', { name: typed, matches: exact.map((m) => `@${memberLabel(m).split(' ')[0]}`).join(', '), labels: exact.map(memberLabel).join(', ') });
+  if (invocation.newSpeaker || typed === CONSOLE_ADMIN) return undefined;
+  const candidates = await db.member.findMany({ where: { OR: namePieces(typed).map((piece) => ({ name: { contains: piece } })) }, include, take: 200 });
+  const sameOrPrefix = candidates.filter((m) => squash(m.name) === squash(typed) || squash(m.name).startsWith(squash(typed)));
+  if (sameOrPrefix.length === 1) return sameOrPrefix[0];
+  if (sameOrPrefix.length > 1) throw new UserError('console.ambiguousSpeaker', { name: typed, matches: sameOrPrefix.map((m) => `@#${m.id}`).join(', '), labels: sameOrPrefix.map(memberLabel).join(', ') });
+  const near = nearestNames(typed, candidates).map(memberLabel).join(', ');
+  throw new UserError(near ? 'console.unknownSpeakerSuggest' : 'console.unknownSpeaker', { name: typed, suggestions: near });
 }
 
 function toActor(

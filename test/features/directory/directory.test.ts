@@ -77,7 +77,7 @@ describe('members and roles', () => {
   });
 
   it('/member me works for console users and switches language', async () => {
-    expect(await h.say('@박영희 /member me')).toContain('역할: 실무자');
+    expect(await h.say('@@박영희 /member me')).toContain('역할: 실무자');
     expect(await h.say('@박영희 /member me lang=en')).toContain('English');
     expect(await h.say('@박영희 /member me')).toContain('Roles: Staff');
   });
@@ -131,8 +131,8 @@ describe('channel bindings and audit', () => {
   it('records every change; only admins read the log', async () => {
     await h.run('/org add 사회복지관 행복복지관', '/member add 김민수 role=coordinator', '@김민수 /org add 기타 자활센터');
     const audit = await h.say('/audit');
-    expect(audit).toContain('김민수 (console) · org.add · org #2');
-    expect(audit).toContain('admin (console) · member.add · member #2');
+    expect(audit).toContain('김민수 (console) · 기관 추가 · org #2');
+    expect(audit).toContain('admin (console) · 구성원 추가 · member #2');
     expect(await h.say('@김민수 /audit')).toContain('관리자 역할만');
   });
 });
