@@ -420,7 +420,7 @@ export async function tally({ db }: Pick<FeatureContext, 'db'>, series: Series, 
   const orgIds = series.participants.map((p) => p.orgId);
   const [answers, members] = await Promise.all([
     db.rsvp.findMany({ where: { seriesId: series.id, original } }),
-    db.member.findMany({ where: { orgId: { in: orgIds } }, select: { id: true, name: true }, orderBy: { id: 'asc' }, take: 500 }),
+    db.member.findMany({ where: { orgId: { in: orgIds }, status: 'active' }, select: { id: true, name: true }, orderBy: { id: 'asc' }, take: 500 }),
   ]);
   const participantIds = new Set(members.map((m) => m.id));
   const own = answers.filter((a) => participantIds.has(a.memberId));

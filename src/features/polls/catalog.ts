@@ -67,6 +67,7 @@ export const catalog = defineCatalog(
       'poll.kind.ranked': '순위 매기기 (즉석 결선)',
       'poll.kind.decision': '찬반 의결',
       'poll.kind.opinion': '의견 수렴 (의결 아님)',
+      'poll.voterInactive': '{name} 님은 지금 재직 중이 아니어서(퇴직·휴직·전출·파견) 투표권자로 넣을 수 없습니다. 명단에서 빼 주세요.',
     },
     commands: {
       poll: {
@@ -217,6 +218,7 @@ export const catalog = defineCatalog(
       'poll.kind.ranked': 'Ranked (instant runoff)',
       'poll.kind.decision': 'Decision (yes/no/abstain)',
       'poll.kind.opinion': 'Opinion (no verdict)',
+      'poll.voterInactive': '{name} is not active (retired, on leave, transferred or seconded) and cannot be a voter. Leave them out of the list.',
     },
     commands: {
       poll: {

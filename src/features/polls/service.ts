@@ -99,6 +99,7 @@ export async function resolveVoters(ctx: Store, spec: string, today: string) {
     const seats = await db.councilSeat.findMany({
       where: {
         councilId: council.id,
+        member: { status: 'active' },
         OR: [{ termFrom: null }, { termFrom: { lte: day } }],
         AND: [{ OR: [{ termTo: null }, { termTo: { gte: seoulInstant(today) } }] }],
       },
@@ -108,12 +109,16 @@ export async function resolveVoters(ctx: Store, spec: string, today: string) {
   }
   if (type === 'org' && ref) {
     const org = await findOrganization(ctx, ref);
-    const members = await db.member.findMany({ where: { orgId: org.id }, select: { id: true } });
+    const members = await db.member.findMany({ where: { orgId: org.id, status: 'active' }, select: { id: true } });
     return { memberIds: members.map((m) => m.id), councilId: org.kind === 'council' ? org.id : null, label: `org:${org.id}` };
   }
   if (type === 'list' && ref) {
     const ids = new Set<number>();
-    for (const name of ref.split(',').map((s) => s.trim()).filter(Boolean)) ids.add((await findMember(ctx, name)).id);
+    for (const name of ref.split(',').map((s) => s.trim()).filter(Boolean)) {
+      const member = await findMember(ctx, name);
+      if (member.status !== 'active') throw new UserError('poll.voterInactive', { name: member.name });
+      ids.add(member.id);
+    }
     return { memberIds: [...ids], councilId: null, label: 'list' };
   }
   throw new UserError('poll.badVoters', { value: spec });

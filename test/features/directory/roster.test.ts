@@ -130,6 +130,28 @@ describe('roster commands', () => {
   });
 });
 
+describe('console speakers', () => {
+  it('a typo\'d @speaker creates nothing and offers the closest name; @@ creates on purpose; quotes and #ids work', async () => {
+    const before = await rowCounts(h.db);
+    const out = await h.say('@홍길둥 /member me');
+    expect(out).toContain('`@홍길둥`은(는) 등록된 구성원이 아닙니다. 혹시 이 분인가요? #2 홍길동(모라3동행정복지센터·주무관)');
+    expect(await h.say('@#9 /member me')).toContain('`#9` 구성원을 찾을 수 없습니다');
+    expect(await rowCounts(h.db)).toEqual(before);
+    expect(await h.say('@홍 /member me')).toContain('#2 홍길동'); // a unique beginning
+    expect(await h.say('@#3 /member me')).toContain('#3 이동장');
+    await h.say('/member add "이 순자" org=행복종합사회복지관');
+    expect(await h.say('@"이 순자" /member me')).toContain('이 순자');
+    expect(await h.say('@@새사람 /member me')).toContain('#8 새사람');
+  });
+
+  it('retired members are not voters, not counted as missing RSVPs, and get no DMs', async () => {
+    await h.say('/member retire 최위원 reason=퇴직 confirm=yes');
+    expect(await h.say('/poll create question="예산안" voters=list:최위원 deadline=2026-12-01 18:00')).toContain('투표권자로 넣을 수 없습니다');
+    const poll = await h.say('/poll create question="예산안" voters=org:모라3동행정복지센터 deadline=2026-12-01 18:00');
+    expect(poll).toContain('0/2');
+  });
+});
+
 describe('roster refusals write nothing', () => {
   const cases: [string, string, RegExp | string][] = [
     ['staff edits someone else', '@홍길동 /member edit 최위원 position=팀장', '본인, 그 기관의 기관장, 코디네이터, 관리자만'],

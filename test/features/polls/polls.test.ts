@@ -67,7 +67,7 @@ describe('a decision poll with six council members', () => {
   });
 
   it('a council may require two thirds', async () => {
-    expect(await h.say('/council rules 모라3동지역사회보장협의체 pass=2/3')).toContain('가결 2/3');
+    expect(await h.say('/council rules 모라3동지역사회보장협의체 pass=2/3')).toContain('가결: 참여위원 3분의 2 이상 찬성');
     await h.say(`@이동장 ${DECISION}`);
     await h.run('@김위원 /poll vote 1 찬성', '@이위원 /poll vote 1 찬성', '@박위원 /poll vote 1 찬성', '@최위원 /poll vote 1 반대', '@정위원 /poll vote 1 반대');
     expect(await h.say('@이동장 /poll close 1')).toContain('결과: 부결');

@@ -4,6 +4,7 @@ import { seatCouncilMember } from '../service.ts';
 import { councilRosterCard, confirmation } from '../cards.ts';
 import { checkDismiss, councilRoster, dismissSeat } from '../roster.ts';
 import { setCouncilRule } from '../../polls/service.ts';
+import { describeRule } from '../../polls/cards.ts';
 import { choiceLabel } from '../../../core/i18n/index.ts';
 
 export default defineCommand({
@@ -55,7 +56,7 @@ export default defineCommand({
         const { council, rule } = await setCouncilRule(ctx, o.council, { quorum: o.quorum, pass: o.pass, base: o.base });
         return {
           tone: 'success',
-          lines: [ctx.t('council.rulesSet', { council: council.name, quorum: rule.quorum, pass: rule.pass, base: choiceLabel(ctx.t, 'passBase', rule.base) })],
+          lines: [ctx.t('council.rulesSet', { council: council.name, rule: describeRule(ctx.t, rule) })],
         };
       },
     }),
