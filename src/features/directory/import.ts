@@ -647,7 +647,7 @@ async function endRunningSeats(tx: Tx, memberId: number, today: string): Promise
  */
 export function describeDatabaseError(t: Translator, error: unknown): string {
   const message = error instanceof Error ? `${error.message}\n${error.cause instanceof Error ? error.cause.message : ''}` : String(error);
-  if (/SQLITE_BUSY|database is locked|busy|timed out|timeout/i.test(message)) return t('import.dbBusy');
+  if (/SQLITE_BUSY|database is locked|SocketTimeout|busy|timed out|timeout/i.test(message)) return t('import.dbBusy');
   // Prisma's message carries the call site and a code frame; the reason is its last plain line.
   const lines = message
     .split('\n')
