@@ -8,7 +8,6 @@ import { UserError } from '../src/core/errors.ts';
 import { translator } from '../src/core/i18n/index.ts';
 import type { Db } from '../src/db/client.ts';
 import { openDatabase } from '../src/db/client.ts';
-import { loadMigrations } from '../src/db/migrator.ts';
 import { exportMembers, exportOrganizations } from '../src/features/directory/export.ts';
 import { describeDatabaseError } from '../src/features/directory/import.ts';
 import { findOrganization } from '../src/features/directory/service.ts';
@@ -49,7 +48,7 @@ const t = translator(config.locale);
 let db: Db | undefined;
 let code = 0;
 try {
-  db = await openUpToDate(config.databaseUrl);
+  db = await openDatabase(config.databaseUrl);
   const ctx = { db, clock: systemClock };
   const org = orgRef ? await findOrganization(ctx, orgRef) : undefined;
   const { csv, count } = what === 'members' ? await exportMembers(ctx, t, { orgId: org?.id }) : await exportOrganizations(ctx, t);
@@ -62,22 +61,3 @@ try {
   await db?.$disconnect().catch(() => undefined);
 }
 process.exit(code);
-
-/**
- * Opens the database, migrating only when a migration is missing: while the
- * bot runs it has migrated already, and the schema engine would otherwise
- * need the write lock just to look (it cannot wait for it).
- */
-async function openUpToDate(databaseUrl: string): Promise<Db> {
-  const db = await openDatabase(databaseUrl, { migrate: false });
-  try {
-    const applied = new Set(
-      (await db.$queryRawUnsafe<{ name: string }[]>('SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')).map((r) => r.name),
-    );
-    if ((await loadMigrations()).migrationDirectories.every((d) => applied.has(d.path))) return db;
-  } catch {
-    // no migrations table yet: a new database
-  }
-  await db.$disconnect();
-  return openDatabase(databaseUrl);
-}

@@ -11,7 +11,6 @@ import { systemClock } from '../src/core/clock.ts';
 import { translator } from '../src/core/i18n/index.ts';
 import type { Db } from '../src/db/client.ts';
 import { openDatabase } from '../src/db/client.ts';
-import { loadMigrations } from '../src/db/migrator.ts';
 import { describeDatabaseError, importCsv, ImportError, type ImportKind } from '../src/features/directory/import.ts';
 // Every feature's texts and choices (kinds, roles, seats) are registered by importing the list.
 import '../src/features/index.ts';
@@ -56,7 +55,7 @@ function fail(message: string, code: number): never {
 let db: Db | undefined;
 let failed = false;
 try {
-  db = await openUpToDate(config.databaseUrl);
+  db = await openDatabase(config.databaseUrl);
   const actor = { name: 'csv-import', roles: new Set<never>(), locale: config.locale, platform: 'console' as const, platformUserId: 'csv-import' };
   for (const file of files) {
     let bytes: Uint8Array;
@@ -85,22 +84,3 @@ try {
   await db?.$disconnect().catch(() => undefined);
 }
 process.exit(failed ? 1 : 0);
-
-/**
- * Opens the database, migrating only when a migration is missing: while the
- * bot runs it has migrated already, and the schema engine would otherwise
- * need the write lock just to look (it cannot wait for it).
- */
-async function openUpToDate(databaseUrl: string): Promise<Db> {
-  const db = await openDatabase(databaseUrl, { migrate: false });
-  try {
-    const applied = new Set(
-      (await db.$queryRawUnsafe<{ name: string }[]>('SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')).map((r) => r.name),
-    );
-    if ((await loadMigrations()).migrationDirectories.every((d) => applied.has(d.path))) return db;
-  } catch {
-    // no migrations table yet: a new database
-  }
-  await db.$disconnect();
-  return openDatabase(databaseUrl);
-}

@@ -3,12 +3,13 @@
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { adapterFactory, sqliteFilePath } from './adapter.ts';
 import { migrate } from './migrator.ts';
+import { sqliteUpToDate } from './up-to-date.ts';
 
 export type Db = InstanceType<typeof PrismaClient>;
 export { Prisma } from '../generated/prisma/client.ts';
 
 export async function openDatabase(databaseUrl: string, options: { migrate?: boolean } = {}): Promise<Db> {
-  if (options.migrate !== false) await migrate(databaseUrl);
+  if (options.migrate !== false && !sqliteUpToDate(databaseUrl)) await migrate(databaseUrl);
   const db = new PrismaClient({ adapter: adapterFactory(databaseUrl) });
   if (sqliteFilePath(databaseUrl)) {
     // WAL lets readers continue while the scheduler writes; foreign keys keep
