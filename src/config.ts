@@ -40,6 +40,18 @@ const schema = z.object({
       }
       return instant;
     }),
+  BALLOT_KEY: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined) return undefined;
+      const key = parseBallotKey(raw);
+      if (!key) {
+        ctx.addIssue({ code: 'custom', message: BALLOT_KEY_HINT });
+        return z.NEVER;
+      }
+      return key;
+    }),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       message: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -73,6 +85,12 @@ export type Config = {
   discord?: DiscordConfig;
   /** BOT_NOW: the console's simulated clock starts here (console only). */
   now?: Date;
+  /**
+   * BALLOT_KEY: the 32-byte key that seals secret ballots, kept outside the
+   * database. Unset: the polls feature uses (or creates) ballot.key next to
+   * the SQLite file (src/features/polls/ballot-key.ts).
+   */
+  ballotKey?: Buffer;
 };
 
 export class ConfigError extends Error {}
@@ -110,7 +128,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
     problems.push('  BOT_NOW: console only — Slack and Discord run on real time; remove BOT_NOW (or the SLACK_*/DISCORD_* settings)');
   }
   if (problems.length) throw new ConfigError(`Incomplete configuration (see .env.example):\n${problems.join('\n')}`);
-  return { databaseUrl: c.DATABASE_URL, admins: c.BOT_ADMINS, locale: c.BOT_LOCALE, logLevel: c.LOG_LEVEL, slack, discord, now: c.BOT_NOW };
+  return { databaseUrl: c.DATABASE_URL, admins: c.BOT_ADMINS, locale: c.BOT_LOCALE, logLevel: c.LOG_LEVEL, slack, discord, now: c.BOT_NOW, ballotKey: c.BALLOT_KEY };
+}
+
+export const BALLOT_KEY_HINT =
+  'must be 32 random bytes as 64 hex digits or 44 base64 characters — e.g. the output of: node -e "console.log(require(\'node:crypto\').randomBytes(32).toString(\'base64\'))"';
+
+/** BALLOT_KEY (or a ballot.key file): 64 hex digits or base64 (standard or URL-safe) of exactly 32 bytes; else undefined. */
+export function parseBallotKey(raw: string): Buffer | undefined {
+  const text = raw.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(text)) return Buffer.from(text, 'hex');
+  if (/^[A-Za-z0-9+/_-]{43}=?$/.test(text)) {
+    const key = Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+    if (key.length === 32) return key;
+  }
+  return undefined;
 }
 
 /**

@@ -8,6 +8,17 @@
 // also its row position, so neither order nor time links the two. Results
 // stay hidden until close (live counts would reveal each vote as it arrives),
 // and a ballot cannot be changed (changing it would need a link back).
+//
+// Sealed ballots (against copies of the database taken between votes): the
+// choice is stored sealed (AES-256-GCM, sealed-ballot.ts) with a key kept
+// outside the database (ballot-key.ts), padded to one length, and every vote
+// re-seals all of the poll's ballots with fresh nonces and fresh random ids in
+// a new random order. Two snapshots taken before and after a vote therefore
+// differ by one more ballot, with no stored string in common: the one that
+// is new cannot be told apart from the re-sealed old ones. No count per option
+// is stored before the close; the close opens the ballots with the key, and a
+// ballot that does not open stops the close (the poll stays open, the job
+// fails with the reason) instead of counting something else.
 import { randomInt } from 'node:crypto';
 import { UserError } from '../../core/errors.ts';
 import { formatSeoulDateTime, seoulDate, seoulInstant } from '../../core/calendar/index.ts';
@@ -24,6 +35,8 @@ import type { FeatureContext } from '../context.ts';
 type Store = Pick<FeatureContext, 'db'>;
 import { labelsFor, resultCard } from './cards.ts';
 import { pollClose, pollRemind } from './jobs.ts';
+import { ballotKey } from './ballot-key.ts';
+import { isSealed, openChoice, sealChoice } from './sealed-ballot.ts';
 import { findMember, findOrganization } from '../directory/service.ts';
 import {
   canonicalShare,
@@ -284,6 +297,8 @@ export async function castVote(ctx: FeatureContext, pollId: number, choice: Ball
   const already = await ctx.db.pollParticipation.findUnique({ where: { pollId_memberId: { pollId, memberId } } });
   if (already && poll.locked) throw new UserError(poll.anonymous ? 'poll.alreadyVotedSecret' : 'poll.alreadyVotedLocked', { id: pollId });
   const content = JSON.stringify(choice);
+  // Read before the transaction: resolving it may create the key file.
+  const key = poll.anonymous ? await ballotKey(ctx) : undefined;
   try {
     await ctx.db.$transaction(async (tx) => {
       if (already) {
@@ -291,7 +306,7 @@ export async function castVote(ctx: FeatureContext, pollId: number, choice: Ball
         await tx.pollParticipation.update({ where: { pollId_memberId: { pollId, memberId } }, data: { votedAt: now } });
       } else {
         await tx.pollParticipation.create({ data: { pollId, memberId, votedAt: now } });
-        if (poll.anonymous) await rewriteSecretBallots(tx, pollId, content);
+        if (key) await rewriteSecretBallots(tx, key, pollId, content);
         else await tx.pollBallot.create({ data: { id: randomInt(1, 2 ** 47), pollId, memberId, choice: content } });
       }
       // Checked after our writes hold the lock: a close that won the race wins.
@@ -313,21 +328,44 @@ export async function castVote(ctx: FeatureContext, pollId: number, choice: Ball
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 /**
- * Adds a secret ballot by rewriting all of the poll's ballots in a random
- * order with fresh random ids: in the database file a row's position (its
- * place in the page, not only its id) would otherwise tell the order of
- * voting, which participation times give with names. Council polls have tens
- * of ballots, so the rewrite is cheap.
+ * Adds a secret ballot by rewriting all of the poll's ballots, sealed afresh,
+ * in a random order with fresh random ids: in the database file a row's
+ * position (its place in the page, not only its id) would otherwise tell the
+ * order of voting, which participation times give with names; and a ballot
+ * kept as it was would survive from one copy of the database to the next,
+ * leaving the new one as the only unfamiliar string. Council polls have tens
+ * of ballots, so the rewrite is cheap. `newChoice` undefined: only re-seal
+ * (ballots written before sealing existed are sealed this way at start-up).
  */
-async function rewriteSecretBallots(tx: Tx, pollId: number, newChoice: string): Promise<void> {
-  const choices = (await tx.pollBallot.findMany({ where: { pollId }, select: { choice: true } })).map((b) => b.choice);
-  choices.push(newChoice);
+async function rewriteSecretBallots(tx: Tx, key: Buffer, pollId: number, newChoice?: string): Promise<void> {
+  const choices = (await tx.pollBallot.findMany({ where: { pollId }, select: { choice: true } })).map((b) => openChoice(key, pollId, b.choice));
+  if (newChoice !== undefined) choices.push(newChoice);
   for (let i = choices.length - 1; i > 0; i--) {
     const j = randomInt(i + 1);
     [choices[i], choices[j]] = [choices[j], choices[i]];
   }
   await tx.pollBallot.deleteMany({ where: { pollId } });
-  for (const choice of choices) await tx.pollBallot.create({ data: { id: randomInt(1, 2 ** 47), pollId, memberId: null, choice } });
+  for (const choice of choices) {
+    await tx.pollBallot.create({ data: { id: randomInt(1, 2 ** 47), pollId, memberId: null, choice: sealChoice(key, pollId, choice) } });
+  }
+}
+
+/**
+ * Start-up: seals the ballots of open secret polls that were stored before
+ * sealing existed (plain `[1]`), so copies taken from now on show none.
+ */
+export async function sealLegacyBallots(ctx: FeatureContext): Promise<number> {
+  const open = await ctx.db.poll.findMany({ where: { status: 'open', anonymous: true }, select: { id: true } });
+  let sealed = 0;
+  for (const { id } of open) {
+    const ballots = await ctx.db.pollBallot.findMany({ where: { pollId: id }, select: { choice: true } });
+    if (ballots.every((b) => isSealed(b.choice))) continue;
+    const key = await ballotKey(ctx);
+    await ctx.db.$transaction((tx) => rewriteSecretBallots(tx, key, id));
+    sealed++;
+  }
+  if (sealed) await forgetWriteOrder(ctx.db);
+  return sealed;
 }
 
 /** SQLite keeps recent page images in its write-ahead log; fold them in so old layouts do not linger. */
@@ -343,37 +381,69 @@ export async function participation({ db }: FeatureContext, pollId: number) {
   return { eligible, voted };
 }
 
+/** What counting reads: the database, or the close's transaction. */
+type BallotStore = Pick<Tx, 'pollEligible' | 'pollBallot'>;
+
+/**
+ * The choices of a poll's ballots, opened with the ballot key when the poll
+ * is secret. Throws BallotSealError when one does not open: nothing is
+ * counted with a wrong key.
+ */
+async function readChoices(ctx: FeatureContext, poll: PollRow, store: BallotStore, order?: 'id'): Promise<{ memberId: number | null; choice: BallotChoice }[]> {
+  const ballots = await store.pollBallot.findMany({ where: { pollId: poll.id }, ...(order ? { orderBy: { id: 'asc' as const } } : {}) });
+  const sealed = poll.anonymous || ballots.some((b) => isSealed(b.choice));
+  const key = sealed && ballots.length ? await ballotKey(ctx) : undefined;
+  return ballots.map((b) => ({
+    memberId: b.memberId,
+    choice: JSON.parse(key ? openChoice(key, poll.id, b.choice) : b.choice) as BallotChoice,
+  }));
+}
+
 export async function computeResult(ctx: FeatureContext, poll: PollRow): Promise<PollResult> {
-  const { db } = ctx;
-  const [eligible, ballots] = await Promise.all([
-    db.pollEligible.count({ where: { pollId: poll.id } }),
-    db.pollBallot.findMany({ where: { pollId: poll.id }, select: { choice: true } }),
-  ]);
+  return countBallots(ctx, poll, ctx.db, await pollRule(ctx, poll));
+}
+
+const pollRule = (ctx: FeatureContext, poll: PollRow) => (poll.kind === 'decision' ? councilRule(ctx, poll.councilId) : Promise.resolve(undefined));
+
+async function countBallots(ctx: FeatureContext, poll: PollRow, store: BallotStore, rule: QuorumRule | undefined): Promise<PollResult> {
+  const [eligible, ballots] = await Promise.all([store.pollEligible.count({ where: { pollId: poll.id } }), readChoices(ctx, poll, store)]);
   return countPoll({
     kind: poll.kind as PollKind,
     optionCount: optionLabels(poll).length,
     maxChoices: poll.maxChoices,
     eligible,
-    ballots: ballots.map((b) => JSON.parse(b.choice) as BallotChoice),
-    rule: poll.kind === 'decision' ? await councilRule(ctx, poll.councilId) : undefined,
+    ballots: ballots.map((b) => b.choice),
+    rule,
   });
 }
 
-/** Closes a poll (deadline, or early by its creator), stores the result; the caller announces it. */
+/**
+ * Closes a poll (deadline, or early by its creator), stores the result; the
+ * caller announces it. Closing, counting and storing the result are one
+ * transaction: a vote racing the close either landed before (and is counted)
+ * or sees the poll closed and is refused; and a ballot that does not open
+ * with the key rolls the close back, so the poll is never closed without its
+ * result (the job fails with the reason and is retried).
+ */
 export async function closePoll(ctx: FeatureContext, pollId: number) {
   const { db } = ctx;
   const poll = await findPoll(ctx, pollId);
   if (poll.status !== 'open') return { poll, result: JSON.parse(poll.result ?? 'null') as PollResult | null, closedNow: false };
-  // Close first, then count: a vote racing the close either landed before
-  // (and is counted) or sees the poll closed and is refused.
-  const closed = await db.poll.updateMany({ where: { id: pollId, status: 'open' }, data: { status: 'closed', closedAt: ctx.clock.now() } });
-  if (closed.count !== 1) {
+  // Read outside the transaction (the key may create its file).
+  const rule = await pollRule(ctx, poll);
+  if (poll.anonymous) await ballotKey(ctx);
+  const result = await db.$transaction(async (tx) => {
+    const closed = await tx.poll.updateMany({ where: { id: pollId, status: 'open' }, data: { status: 'closed', closedAt: ctx.clock.now() } });
+    if (closed.count !== 1) return undefined;
+    const counted = await countBallots(ctx, poll, tx, rule);
+    await tx.poll.update({ where: { id: pollId }, data: { result: JSON.stringify(counted) } });
+    await recordAudit(tx, ctx.clock, ctx.actor, 'poll.close', `poll #${pollId}`);
+    return counted;
+  });
+  if (!result) {
     const now = await findPoll(ctx, pollId);
     return { poll: now, result: JSON.parse(now.result ?? 'null') as PollResult | null, closedNow: false };
   }
-  const result = await computeResult(ctx, poll);
-  await db.poll.update({ where: { id: pollId }, data: { result: JSON.stringify(result) } });
-  await recordAudit(db, ctx.clock, ctx.actor, 'poll.close', `poll #${pollId}`);
   await ctx.scheduler.cancelGroup(pollGroup(pollId));
   return { poll: { ...poll, status: 'closed' }, result, closedNow: true };
 }
@@ -417,7 +487,7 @@ export async function exportPoll(ctx: FeatureContext, pollId: number, t: Transla
   requireCreator(ctx, poll, 'poll.notCreatorExport');
   if (poll.status !== 'closed') throw new UserError('poll.exportOpen', { id: poll.id });
   const labels = labelsFor(t, poll);
-  const ballots = await ctx.db.pollBallot.findMany({ where: { pollId: poll.id }, orderBy: { id: 'asc' } });
+  const ballots = await readChoices(ctx, poll, ctx.db, 'id');
   const names = poll.anonymous
     ? new Map<number, string>()
     : new Map(
@@ -425,7 +495,7 @@ export async function exportPoll(ctx: FeatureContext, pollId: number, t: Transla
       );
   const header = poll.anonymous ? [t('poll.csvChoice')] : [t('poll.csvVoter'), t('poll.csvChoice')];
   const rows = ballots.map((b) => {
-    const choice = (JSON.parse(b.choice) as number[]).map((i) => labels[i]).join(poll.kind === 'ranked' ? ' > ' : ', ');
+    const choice = b.choice.map((i) => labels[i]).join(poll.kind === 'ranked' ? ' > ' : ', ');
     return poll.anonymous ? [choice] : [names.get(b.memberId ?? 0) ?? '', choice];
   });
   // Loaded on demand: only exports need it.

@@ -3,6 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rowCounts } from '../../support/db-snapshot.ts';
 import { createHarness, type Harness } from '../../support/harness.ts';
+import { ballotKey } from '../../../src/features/polls/ballot-key.ts';
+import { openChoice } from '../../../src/features/polls/sealed-ballot.ts';
 
 let h: Harness;
 const MEMBERS = ['김위원', '이위원', '박위원', '최위원', '정위원'];
@@ -211,8 +213,9 @@ describe('secrecy in the database file', () => {
     const { readFileSync } = await import('node:fs');
     const file = readFileSync(h.databaseUrl.slice('file:'.length));
     const rowids = cellsByPlacement(file, Number(rootpage), Number(pageSize));
+    const key = await ballotKey(h.app.context());
     const choiceOf = new Map(
-      (await h.db.pollBallot.findMany({ where: { pollId: 1 } })).map((b) => [b.id, (JSON.parse(b.choice) as number[])[0]]),
+      (await h.db.pollBallot.findMany({ where: { pollId: 1 } })).map((b) => [b.id, (JSON.parse(openChoice(key, 1, b.choice)) as number[])[0]]),
     );
     const placementOrder = rowids.map((id) => choiceOf.get(id));
     expect(placementOrder.sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]); // every ballot found in the page

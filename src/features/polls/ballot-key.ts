@@ -1,0 +1,100 @@
+// The key that seals secret ballots. It never goes into the database: a copy
+// of the database alone (a backup, a replica, a shared volume) must not open
+// the ballots.
+//
+// Where it comes from, first match wins:
+// 1. useBallotKey(db, key): set by whoever builds the app (config.ballotKey) or by a test;
+// 2. BALLOT_KEY in the environment (validated at start-up by src/config.ts;
+//    loadConfig has already read .env into the environment);
+// 3. the file `ballot.key` in the SQLite database's folder (data/ballot.key by
+//    default): read if present, otherwise created once with 32 random bytes,
+//    permissions 0600, and a warning in the log saying where it is.
+// A key that cannot be read, or a bad BALLOT_KEY, is an error: nothing is
+// sealed or counted with a key that is not the intended one.
+import { randomBytes } from 'node:crypto';
+import { chmodSync, linkSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { BALLOT_KEY_HINT, parseBallotKey } from '../../config.ts';
+import type { Db } from '../../db/client.ts';
+import type { FeatureContext } from '../context.ts';
+
+export const BALLOT_KEY_FILE = 'ballot.key';
+
+const chosen = new WeakMap<object, Buffer>();
+const resolved = new WeakMap<object, Promise<Buffer>>();
+
+/** Uses this key for this database (instead of BALLOT_KEY or the key file). */
+export function useBallotKey(db: Db, key: Buffer): void {
+  if (key.length !== 32) throw new Error('useBallotKey: a ballot key is 32 bytes');
+  chosen.set(db, key);
+  resolved.delete(db);
+}
+
+/** The ballot key for this database, resolved once per database client. */
+export function ballotKey(ctx: Pick<FeatureContext, 'db' | 'logger'>): Promise<Buffer> {
+  const explicit = chosen.get(ctx.db);
+  if (explicit) return Promise.resolve(explicit);
+  let key = resolved.get(ctx.db);
+  if (!key) {
+    key = resolveKey(ctx);
+    resolved.set(ctx.db, key);
+    key.catch(() => resolved.delete(ctx.db)); // a failure is retried next time (e.g. after the file is restored)
+  }
+  return key;
+}
+
+async function resolveKey({ db, logger }: Pick<FeatureContext, 'db' | 'logger'>): Promise<Buffer> {
+  const fromEnv = process.env.BALLOT_KEY?.trim();
+  if (fromEnv) {
+    const key = parseBallotKey(fromEnv);
+    if (!key) throw new Error(`BALLOT_KEY: ${BALLOT_KEY_HINT}`);
+    return key;
+  }
+  const file = await databaseFile(db);
+  if (!file) {
+    // An in-memory database lives and dies with the process; so may its key.
+    return randomBytes(32);
+  }
+  const path = join(dirname(file), BALLOT_KEY_FILE);
+  const created = createKeyFile(path);
+  const text = readFileSync(path, 'utf8');
+  const key = parseBallotKey(text);
+  if (!key) throw new Error(`${path}: not a ballot key — it ${BALLOT_KEY_HINT}. Restore the original file, or set BALLOT_KEY.`);
+  if (created) {
+    logger.warn(
+      { path },
+      'secret ballots are sealed with a new key in this file (BALLOT_KEY is not set): keep it outside database backups and do not lose it — open secret polls cannot be counted without it',
+    );
+  } else if ((statSync(path).mode & 0o077) !== 0) {
+    logger.warn({ path }, 'the ballot key file can be read by other users: chmod 600 it');
+  }
+  return key;
+}
+
+/** The main database file of an SQLite connection ('' for an in-memory one). */
+async function databaseFile(db: Db): Promise<string> {
+  const rows = await db.$queryRawUnsafe<{ name: string; file: string }[]>('PRAGMA database_list');
+  return rows.find((row) => row.name === 'main')?.file ?? '';
+}
+
+/** Creates the key file unless it exists; atomic, so two processes starting at once agree on one key. */
+function createKeyFile(path: string): boolean {
+  try {
+    statSync(path);
+    return false;
+  } catch {
+    // absent: create below
+  }
+  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  writeFileSync(temp, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+  chmodSync(temp, 0o600); // whatever the umask
+  try {
+    linkSync(temp, path); // fails if another process created it first: theirs wins
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    unlinkSync(temp);
+  }
+}
