@@ -6,11 +6,12 @@ import directory from './directory/index.ts';
 import help from './help/index.ts';
 import meetups from './meetups/index.ts';
 import polls from './polls/index.ts';
+import transfers from './transfers/index.ts';
 import clock from './clock/index.ts';
 import { Registry } from '../core/registry.ts';
 import type { Feature } from './context.ts';
 
-export const FEATURES: readonly Feature[] = [help, directory, audit, holidays, meetups, polls, clock];
+export const FEATURES: readonly Feature[] = [help, directory, audit, holidays, meetups, polls, clock, transfers];
 
 /** The commands of these features, as the core routes them. */
 export function registryOf(features: readonly Feature[] = FEATURES): Registry {
