@@ -5,8 +5,18 @@
 // - Transient failures back off exponentially; after maxAttempts, or at once
 //   on a permanent failure, the row is marked failed with the reason and the
 //   admins are told. Nothing is retried forever.
-// - At start, rows left in `sending` by a crash are checked with the
-//   transport's findSent (when it has one) before they are sent again.
+// - At start, rows left in `sending` by a crash may or may not have reached
+//   the platform (the claim is written just before the request). Each is
+//   looked up with the transport's findSent: found -> `sent`; looked up and
+//   not there -> sent again (no duplicate possible). When the look-up fails
+//   for a passing reason (network, 5xx, rate limit) it is tried again, up to
+//   LOOKUP_TRIES times over a few minutes, before the rule below applies.
+// - The rule where the platform cannot be asked (no findSent, a missing
+//   scope or permission, history hidden): send again. A rare duplicate beats
+//   a lost message. It needs a kill -9 in the milliseconds between the
+//   platform accepting the post and the `sent` update, on a destination whose
+//   history the bot cannot read (Discord also drops a resend with the same
+//   nonce within its dedupe window). Each such resend is logged as a warning.
 import type { Logger } from 'pino';
 import type { Card } from '../core/card.ts';
 import type { Clock } from '../core/clock.ts';
@@ -25,12 +35,24 @@ export interface SenderOptions {
 
 type Row = Awaited<ReturnType<Db['outboxMessage']['findFirst']>> & {};
 
+/** findSent may also be told which platform refs are already accounted for (other rows sent to the same place). */
+type Recovering = Transport & {
+  findSent?(message: OutgoingMessage, since: Date, known?: ReadonlySet<string>): Promise<{ ref: string } | undefined>;
+};
+
+/** Look-ups that fail for a passing reason are retried this many times before the rule applies. */
+const LOOKUP_TRIES = 5;
+const LOOKUP_RETRY_MS = 30_000;
+
 export class OutboxSender {
   #pausedUntil = 0;
   #timer: NodeJS.Timeout | undefined;
   #draining: Promise<unknown> | undefined;
   #again = false;
   #stopped = true;
+  /** Crash-recovered rows whose look-up failed for a passing reason: row id -> tries so far (bounded by the rows of one crash). */
+  readonly #unresolved = new Map<number, number>();
+  #nextLookupAt = 0;
   readonly #maxAttempts: number;
   readonly #baseBackoffMs: number;
   readonly #maxBackoffMs: number;
@@ -39,7 +61,7 @@ export class OutboxSender {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-    private readonly transport: Transport,
+    private readonly transport: Recovering,
     private readonly logger: Logger,
     private readonly options: SenderOptions = {},
   ) {
@@ -86,27 +108,68 @@ export class OutboxSender {
     });
   }
 
-  /** Rows a crashed process left in `sending`: sent already, or send again. */
+  /** Rows a crashed process left in `sending`: sent already, or send again (see the rule above). */
   async recover(): Promise<void> {
-    const stuck = await this.db.outboxMessage.findMany({ where: { platform: this.platform, status: 'sending' } });
-    for (const row of stuck) {
-      const message = toMessage(row);
-      const since = new Date((row.claimedAt ?? row.createdAt).getTime() - 60_000);
-      const found = this.transport.findSent ? await this.transport.findSent(message, since).catch(() => undefined) : undefined;
-      if (found) {
-        await this.db.outboxMessage.update({
-          where: { id: row.id },
-          data: { status: 'sent', sentAt: this.clock.now(), messageRef: found.ref },
-        });
-        this.logger.info({ outboxId: row.id }, 'outbox: found already sent after restart');
-      } else {
-        await this.db.outboxMessage.update({ where: { id: row.id }, data: { status: 'pending' } });
+    const stuck = await this.db.outboxMessage.findMany({ where: { platform: this.platform, status: 'sending' }, select: { id: true } });
+    for (const row of stuck) this.#unresolved.set(row.id, this.#unresolved.get(row.id) ?? 0);
+    await this.#resolve();
+  }
+
+  async #resolve(): Promise<void> {
+    this.#nextLookupAt = this.clock.now().getTime() + LOOKUP_RETRY_MS;
+    for (const [id, tries] of [...this.#unresolved]) {
+      const row = await this.db.outboxMessage.findUnique({ where: { id } });
+      if (!row || row.status !== 'sending') {
+        this.#unresolved.delete(id);
+        continue;
       }
+      const outcome = await this.#lookUp(row);
+      if (outcome.kind === 'retry' && tries + 1 < LOOKUP_TRIES) {
+        this.#unresolved.set(id, tries + 1);
+        this.logger.info({ outboxId: id, reason: outcome.reason }, 'outbox: could not check a crash-recovered message yet; will ask again');
+        continue;
+      }
+      this.#unresolved.delete(id);
+      if (outcome.kind === 'found') {
+        await this.db.outboxMessage.update({
+          where: { id },
+          data: { status: 'sent', sentAt: this.clock.now(), messageRef: outcome.ref },
+        });
+        this.logger.info({ outboxId: id }, 'outbox: found already sent after restart');
+        continue;
+      }
+      if (outcome.kind !== 'absent') {
+        this.logger.warn(
+          { outboxId: id, platform: this.platform, reason: outcome.reason },
+          'outbox: cannot tell whether a message interrupted by a crash was sent; sending it again (a duplicate is possible)',
+        );
+      }
+      await this.db.outboxMessage.update({ where: { id }, data: { status: 'pending' } });
+    }
+  }
+
+  async #lookUp(row: Row): Promise<{ kind: 'found'; ref: string } | { kind: 'absent' } | { kind: 'retry' | 'unknowable'; reason: string }> {
+    if (!this.transport.findSent) return { kind: 'unknowable', reason: 'no look-up on this platform' };
+    const since = new Date((row.claimedAt ?? row.createdAt).getTime() - 60_000);
+    // Messages other rows already account for (a same-looking message to the same place).
+    const others = await this.db.outboxMessage.findMany({
+      where: { platform: row.platform, destKind: row.destKind, destId: row.destId, status: 'sent', sentAt: { gte: since }, id: { not: row.id } },
+      select: { messageRef: true },
+      take: 500,
+    });
+    const known = new Set(others.map((o) => o.messageRef).filter((r): r is string => Boolean(r)));
+    try {
+      const found = await this.transport.findSent(toMessage(row), since, known);
+      return found ? { kind: 'found', ref: found.ref } : { kind: 'absent' };
+    } catch (error) {
+      const e = error instanceof DeliveryError ? error : new DeliveryError(String((error as Error)?.message ?? error), false);
+      return { kind: e.permanent ? 'unknowable' : 'retry', reason: e.message };
     }
   }
 
   /** Sends every due row; resolves when none is due (or the platform is paused). */
   async drain(): Promise<number> {
+    if (this.#unresolved.size && this.clock.now().getTime() >= this.#nextLookupAt) await this.#resolve();
     let sent = 0;
     while (!this.#isPaused()) {
       const row = await this.db.outboxMessage.findFirst({

@@ -114,7 +114,20 @@ export interface FakeDiscord {
   dispatch(t: string, d: unknown): void;
   /** Number of open gateway connections. */
   gatewayCount(): number;
-  /** Forget calls, frames, messages, overrides and routes; clear `down`. */
+  /**
+   * The next call matching `match` is processed (a posted message is stored)
+   * but never answered, as if the bot died before reading the answer.
+   * Resolves when that call has arrived.
+   */
+  holdNext(match: DiscordCallMatcher): Promise<DiscordCall>;
+  /**
+   * Forget the nonces of posted messages, as Discord does after its dedupe
+   * window (a few minutes): a resend with the same nonce then creates a new message.
+   */
+  forgetNonces(): void;
+  /** Messages posted to a channel (POST /channels/:id/messages), oldest first. */
+  channelMessages(channelId: string): APIMessage[];
+  /** Forget calls, frames, messages, overrides, routes, holds and nonces; clear `down`. */
   reset(): void;
   /** Terminate gateway clients and close the server. */
   stop(): Promise<void>;
@@ -130,10 +143,15 @@ export function nextSnowflake(): string {
   return snowflakeCounter.toString();
 }
 
-let interactionCounter = 1100000000000000000n;
-function nextInteractionId(): string {
-  interactionCounter += 1n;
-  return interactionCounter.toString();
+let interactionCounter = 0n;
+/**
+ * Interaction ids are real-looking snowflakes created now (the bot reads the
+ * creation time from them: interactions older than 15 minutes are dropped,
+ * those from before its start are checked against stored receipts).
+ */
+export function nextInteractionId(at: number = Date.now()): string {
+  interactionCounter = (interactionCounter + 1n) % 4096n;
+  return (((BigInt(at) - 1420070400000n) << 22n) | interactionCounter).toString();
 }
 
 // ---------------------------------------------------------------------------
@@ -257,6 +275,11 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   const interactions = new Map<string, KnownInteraction>();
   const overrides: { match: DiscordCallMatcher; answer: DiscordAnswer }[] = [];
   const routes: { method: string; path: RegExp; handler: DiscordRouteHandler }[] = [];
+  const holds: { match: DiscordCallMatcher; resolve: (call: DiscordCall) => void }[] = [];
+  /** channel id -> posted message ids, oldest first */
+  const posted = new Map<string, string[]>();
+  /** `${channel}:${nonce}` -> message id, for enforce_nonce */
+  const nonces = new Map<string, string>();
   let commands: { global: unknown[]; guild: Map<string, unknown[]> } = { global: [], guild: new Map() };
   let identify: GatewayIdentifyData | null = null;
   let readySent = false;
@@ -391,8 +414,26 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       if (p.length === 2 && m === 'GET') return ok(channelObject(channelId));
       if (p.length === 3 && p[2] === 'typing' && m === 'POST') return { status: 204 };
       if (p.length === 3 && p[2] === 'messages' && m === 'POST') {
-        const msg = makeMessage({ channel_id: channelId });
-        return ok(storeMessage(applyMessageBody(msg, call.body, call.files)));
+        // enforce_nonce: the same nonce in the same channel returns the earlier message.
+        const nonce = typeof b.nonce === 'string' || typeof b.nonce === 'number' ? String(b.nonce) : undefined;
+        const earlier = nonce !== undefined && b.enforce_nonce === true ? nonces.get(`${channelId}:${nonce}`) : undefined;
+        if (earlier !== undefined && messages.has(earlier)) return ok({ ...messages.get(earlier)!, nonce });
+        const msg = storeMessage(applyMessageBody(makeMessage({ channel_id: channelId }), call.body, call.files));
+        posted.set(channelId, [...(posted.get(channelId) ?? []), msg.id]);
+        if (nonce !== undefined) nonces.set(`${channelId}:${nonce}`, msg.id);
+        return ok({ ...msg, ...(nonce !== undefined ? { nonce } : {}) });
+      }
+      if (p.length === 3 && p[2] === 'messages' && m === 'GET') {
+        // Newest first, after the `after` snowflake, at most `limit` (no nonces, as Discord).
+        const after = BigInt(call.query.after ?? '0');
+        const limit = Math.min(100, Number(call.query.limit ?? 50));
+        const list = (posted.get(channelId) ?? [])
+          .map((id) => messages.get(id))
+          .filter((x): x is APIMessage => x !== undefined && BigInt(x.id) > after)
+          .sort((x, y) => (BigInt(x.id) < BigInt(y.id) ? -1 : 1))
+          .slice(0, limit)
+          .reverse();
+        return ok(list);
       }
       if (p.length === 4 && p[2] === 'messages') {
         const msg = messages.get(p[3]);
@@ -471,6 +512,13 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     const answer = normalizeAnswer(answerFor(call));
     call.status = answer.status;
     calls.push(call);
+    const line = `${call.method} ${call.path}`;
+    const held = holds.findIndex((h) => (h.match instanceof RegExp ? h.match.test(line) : h.match(call)));
+    if (held >= 0) {
+      // Processed, never answered: the connection stays open until stop().
+      holds.splice(held, 1)[0].resolve(call);
+      return;
+    }
     send(res, answer);
   }
 
@@ -605,7 +653,20 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
 
     gatewayCount: () => [...sockets].filter((s) => s.readyState === WebSocket.OPEN).length,
 
+    holdNext(match) {
+      return new Promise<DiscordCall>((resolve) => holds.push({ match, resolve }));
+    },
+
+    forgetNonces() {
+      nonces.clear();
+    },
+
+    channelMessages: (channelId) => (posted.get(channelId) ?? []).map((id) => messages.get(id)).filter((x): x is APIMessage => x !== undefined),
+
     reset() {
+      holds.length = 0;
+      posted.clear();
+      nonces.clear();
       calls.clear();
       gatewayFrames.length = 0;
       messages.clear();

@@ -89,6 +89,8 @@ export interface FakeSlackOptions {
   botUserId?: string;
   botId?: string;
   teamId?: string;
+  /** Message timestamps from the wall clock (default: 1700000001.000100, 1700000002.000100, …). */
+  realTimestamps?: boolean;
 }
 
 export interface FakeSlack {
@@ -130,7 +132,15 @@ export interface FakeSlack {
   waitForSocket(timeoutMs?: number): Promise<void>;
   /** Send an envelope to the connected Socket Mode client; resolves with its ack. */
   socketSend(envelope: SocketEnvelope, timeoutMs?: number): Promise<SocketAck>;
-  /** Forget calls, responses, uploads, frames, overrides and handlers; clear `down`. */
+  /**
+   * The next call to `method` is processed (recorded; a chat.postMessage lands
+   * in the channel's history) but never answered, as if the bot died before
+   * reading the answer. Resolves when that call has arrived.
+   */
+  holdNext(method: string): Promise<SlackCall>;
+  /** Messages posted with chat.postMessage, by channel (what conversations.history returns). */
+  history(channel: string): Record<string, unknown>[];
+  /** Forget calls, responses, uploads, frames, overrides, handlers, holds and history; clear `down`. */
   reset(): void;
   /** Terminate WebSocket clients and close the server. */
   stop(): Promise<void>;
@@ -203,13 +213,18 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
   const socketFrames: SocketAck[] = [];
   const overrides = new Map<string, SlackAnswer[]>();
   const handlers = new Map<string, SlackHandler>();
+  const holds = new Map<string, (call: SlackCall) => void>();
+  const channelHistory = new Map<string, Record<string, unknown>[]>();
   let down = false;
   let tsCounter = 0;
   let fileCounter = 0;
   let ticketCounter = 0;
   let port = 0;
 
-  const nextTs = (): string => `${1700000000 + ++tsCounter}.000100`;
+  const nextTs = (): string =>
+    opts.realTimestamps
+      ? `${Math.floor(Date.now() / 1000)}.${String(++tsCounter % 1_000_000).padStart(6, '0')}`
+      : `${1700000000 + ++tsCounter}.000100`;
   const base = (): string => `http://127.0.0.1:${port}`;
 
   /** Default answers for the methods the bot uses; anything else is `{ok:true}`. */
@@ -224,7 +239,24 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
         if (b.blocks !== undefined) message.blocks = b.blocks;
         if (b.attachments !== undefined) message.attachments = b.attachments;
         if (b.thread_ts !== undefined) message.thread_ts = b.thread_ts;
+        if (b.metadata !== undefined) message.metadata = b.metadata;
+        const channel = String(b.channel);
+        channelHistory.set(channel, [...(channelHistory.get(channel) ?? []), message]);
         return { ok: true, channel: b.channel, ts, message };
+      }
+      case 'conversations.history': {
+        // Newest first, after `oldest`; metadata only with include_all_metadata (as Slack does).
+        const oldest = Number(b.oldest ?? 0);
+        const withMetadata = b.include_all_metadata === true || b.include_all_metadata === 'true';
+        const messages = (channelHistory.get(String(b.channel)) ?? [])
+          .filter((m) => Number(m.ts) > oldest)
+          .reverse()
+          .map((m) => {
+            if (withMetadata) return m;
+            const { metadata: _hidden, ...rest } = m;
+            return rest;
+          });
+        return { ok: true, messages, has_more: false, response_metadata: { next_cursor: '' } };
       }
       case 'chat.update':
         return { ok: true, channel: b.channel, ts: b.ts, text: b.text ?? '', message: { text: b.text ?? '', blocks: b.blocks, user: botUserId, bot_id: botId } };
@@ -272,6 +304,13 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
 
     call.status = answer.status;
     calls.push(call);
+    const hold = holds.get(method);
+    if (hold) {
+      // Processed, never answered: the connection stays open until stop().
+      holds.delete(method);
+      hold(call);
+      return;
+    }
     sendJson(res, answer.status, answer.body, answer.headers);
   }
 
@@ -438,7 +477,15 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       });
     },
 
+    holdNext(method) {
+      return new Promise<SlackCall>((resolve) => holds.set(method, resolve));
+    },
+
+    history: (channel) => channelHistory.get(channel) ?? [],
+
     reset() {
+      holds.clear();
+      channelHistory.clear();
       calls.clear();
       responses.clear();
       uploads.length = 0;

@@ -11,7 +11,8 @@ export const SLACK_SCOPES = [
   'files:write', // send calendar files (.ics) to the person who asked, in their DM
   'channels:history', // after a crash, check whether a message was already posted (exactly once)
   'groups:history', // the same in private channels
-  'im:history', // the same in DMs
+  'im:history', // the same in DMs (the bot's own DM with each person)
+  'mpim:history', // the same in group DMs a channel binding may point at
 ] as const;
 
 export function slackManifest(registry: Registry, options: { name?: string; requestUrl?: string } = {}) {
