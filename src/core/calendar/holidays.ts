@@ -44,11 +44,21 @@ export const HOLIDAY_YEARS = { min: 2018, max: 2050 } as const;
 
 /**
  * Election days (임기만료 선거일 are public holidays by law) and 임시공휴일
- * (designated by the government, case by case). Each date here is in the
- * official 월력요항 / gazette data. Years after the last entry have none yet:
- * add the next election when it is fixed (the next 국회의원 선거 is due in
- * April 2028) and a 임시공휴일 when it is designated. Until then an admin
- * closure covers it.
+ * (designated by the government, case by case). Dates up to 2026 are in the
+ * official 월력요항 / gazette data. Later election days follow from 공직선거법
+ * §34 (the law fixes them; 월력요항 lists them once published):
+ * - 국회의원: the first Wednesday from the 50th day before the term ends
+ *   (5/29) — 2024: 4/9 → 4/10 (the table above agrees); 2028: 4/9 (Sun) → 4/12.
+ * - 대통령: the first Wednesday from the 70th day before the term ends. The
+ *   21st president took office on 2025-06-04 after the 2025-06-03 by-election
+ *   (so there is no 2027 presidential election); the term ends 2030-06-03:
+ *   3/25 (Mon) → 3/27.
+ * - 지방선거: the first Wednesday from the 30th day before the term ends
+ *   (6/30) — 2026: 5/31 (Sun) → 6/3 (agrees); 2030: 5/31 (Fri) → 6/5, but a
+ *   day next to a public holiday (6/6 현충일) moves it to the next week's
+ *   Wednesday (§34②): 6/12.
+ * A by-election, a changed law or a 임시공휴일 is added when it is fixed;
+ * until then an admin closure covers it.
  */
 const AD_HOC: readonly Holiday[] = [
   { date: '2018-06-13', name: '제7회 전국동시지방선거', kind: 'election' },
@@ -63,6 +73,9 @@ const AD_HOC: readonly Holiday[] = [
   // A presidential by-election: legally a 임시공휴일, listed as an election.
   { date: '2025-06-03', name: '제21대 대통령 선거', kind: 'election' },
   { date: '2026-06-03', name: '제9회 전국동시지방선거', kind: 'election' },
+  { date: '2028-04-12', name: '제23대 국회의원 선거', kind: 'election' },
+  { date: '2030-03-27', name: '제22대 대통령 선거', kind: 'election' },
+  { date: '2030-06-12', name: '제10회 전국동시지방선거', kind: 'election' },
 ];
 
 /**

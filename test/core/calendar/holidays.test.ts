@@ -135,6 +135,20 @@ describe('fixed holidays and substitutes', () => {
     expect(holidaysOn('2025-01-27')[0]).toMatchObject({ kind: 'extra' });
   });
 
+  // 공직선거법 §34: the first Wednesday from the 50th (국회), 70th (대통령) or 30th
+  // (지방) day before the term ends; a day next to a public holiday moves a week.
+  it('election days fixed by law ahead of the gazette: 2028 국회의원, 2030 대통령 and 지방선거', () => {
+    expect(holidaysOn('2028-04-12')).toEqual([{ date: '2028-04-12', name: '제23대 국회의원 선거', kind: 'election' }]);
+    expect(dow('2028-04-12')).toBe(3);
+    expect(holidaysOn('2030-03-27')[0]).toMatchObject({ kind: 'election', name: '제22대 대통령 선거' });
+    // 2030-06-05 would sit next to 현충일 (6/6): the next Wednesday.
+    expect(isHoliday('2030-06-05')).toBe(false);
+    expect(holidaysOn('2030-06-12')[0]).toMatchObject({ kind: 'election', name: '제10회 전국동시지방선거' });
+    // The 21st presidential election was the 2025 by-election: none in 2027.
+    expect(koreanHolidays(2027).filter((h) => h.kind === 'election')).toEqual([]);
+    expect(koreanHolidays(2028).filter((h) => h.kind === 'election').map((h) => h.date)).toEqual(['2028-04-12']);
+  });
+
   // The 2033 leap month was disputed; KASI settled on 윤11월, which keeps 추석
   // on 09-08 (a Chinese-style computation gives 10-07). Revisit if KASI changes.
   it('2033 추석 follows KASI: 09-07..09-09', () => {
