@@ -46,6 +46,8 @@ export function describeRecurrence(t: Translator, rrule: string): string {
       if (r.day === -1) return t.locale === 'ko' ? '매월 말일' : 'monthly on the last day';
       return t.locale === 'ko' ? `매월 ${r.day}일` : `monthly on day ${r.day}`;
     case 'yearly':
+      // RRULE semantics (BYMONTHDAY=29 in February): only leap years have the date.
+      if (r.month === 2 && r.day === 29) return t.locale === 'ko' ? '매년 2월 29일(윤년에만)' : 'every year on 2/29 (leap years only)';
       return t.locale === 'ko' ? `매년 ${r.month}월 ${r.day}일` : `every year on ${r.month}/${r.day}`;
   }
 }

@@ -9,6 +9,10 @@ export type Answer = 'yes' | 'no' | 'maybe';
 export const PLANNING_HORIZON_DAYS = 45;
 /** The longest window /meetup list and .ics expand. */
 export const MAX_WINDOW_DAYS = 400;
+/** How far ahead the next date of a series is looked for: 매년 2월 29일 may be 8 years away (2096 → 2104). */
+export const NEXT_DATE_SEARCH_DAYS = 8 * 366;
+/** How far back start= may lie: a year (an older start is a typo, and would only make every expansion longer). */
+export const MAX_START_AGE_DAYS = 366;
 
 const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000 } as const;
 

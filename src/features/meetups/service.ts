@@ -3,8 +3,8 @@
 // PLANNING_HORIZON_DAYS ahead and re-planned daily and on every edit).
 import { holidaysOn, type HolidayPolicy } from '../../core/calendar/holidays.ts';
 import { isWeekend } from '../../core/calendar/index.ts';
-import { parseDurationInput } from '../../core/korean-input.ts';
-import { addDays, daysBetween, seoulDate, seoulInstant, type IsoDate } from '../../core/calendar/index.ts';
+import { MAX_DURATION_MIN, parseDurationInput } from '../../core/korean-input.ts';
+import { addDays, addMonths, daysBetween, lastDayOfMonth, monthOf, seoulDate, seoulInstant, type IsoDate } from '../../core/calendar/index.ts';
 import { UserError } from '../../core/errors.ts';
 import type { ScheduleInput } from '../../scheduler/scheduler.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -16,7 +16,9 @@ import { parseRecurrence, plannedDates, recurrenceFromRRule, toRRule } from './r
 import {
   DEFAULT_LEADS,
   kindFromTitle,
+  MAX_START_AGE_DAYS,
   MAX_WINDOW_DAYS,
+  NEXT_DATE_SEARCH_DAYS,
   NUDGE_LEAD_MS,
   parseLeads,
   PLANNING_HORIZON_DAYS,
@@ -92,11 +94,14 @@ export async function occurrenceFor(ctx: FeatureContext, series: Series, origina
     return found;
   }
   const today = seoulDate(now);
-  const to = addDays(today, MAX_WINDOW_DAYS);
-  const closures = await closuresBetween(ctx, addDays(today, -10), to);
-  const next = occurrencesOf(series, addDays(today, -10), to, closures).find((o) => o.start > now);
-  if (!next) throw new UserError('meetup.noUpcoming', { id: series.id });
-  return next;
+  // Most series have a date within the usual window; 매년 2월 29일 may need years.
+  for (const days of [MAX_WINDOW_DAYS, NEXT_DATE_SEARCH_DAYS]) {
+    const to = addDays(today, days);
+    const closures = await closuresBetween(ctx, addDays(today, -10), to);
+    const next = occurrencesOf(series, addDays(today, -10), to, closures).find((o) => o.start > now);
+    if (next) return next;
+  }
+  throw new UserError('meetup.noUpcoming', { id: series.id });
 }
 
 // ---------- create / edit / cancel ----------
@@ -106,7 +111,33 @@ export function durationMinutes(input: string | undefined): number | undefined {
   if (input === undefined) return undefined;
   const minutes = parseDurationInput(input);
   if (minutes === undefined) throw new UserError('meetup.badDuration', { value: input });
+  return checkDuration(minutes);
+}
+
+/** The one rule for a meetup's length, on create and on edit whatever the caller: 1 minute to 24 hours, whole minutes. */
+export function checkDuration(minutes: number): number;
+export function checkDuration(minutes: number | undefined): number | undefined;
+export function checkDuration(minutes: number | undefined): number | undefined {
+  if (minutes === undefined) return undefined;
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_DURATION_MIN) throw new UserError('meetup.badDuration', { value: String(minutes) });
   return minutes;
+}
+
+/**
+ * The first date of a new series that has not passed (holiday policy
+ * applied), and the rule's own first date before the policy; looked for in
+ * the usual window, then years ahead (매년 2월 29일).
+ */
+async function firstDates(ctx: FeatureContext, rrule: string, from: string, policy: HolidayPolicy) {
+  const now = ctx.clock.now();
+  for (const days of [MAX_WINDOW_DAYS, NEXT_DATE_SEARCH_DAYS]) {
+    const closures = await closuresBetween(ctx, addDays(from, -10), addDays(from, days + 10));
+    const first = plannedDates(rrule, from, addDays(from, days), policy, closures).find((d) => seoulInstant(d.date, d.time) > now);
+    if (!first) continue;
+    const planned = plannedDates(rrule, from, addDays(from, days), 'keep').find((d) => seoulInstant(d.date, d.time) > now);
+    return { first, planned, closures };
+  }
+  return undefined;
 }
 
 /** Why a planned date is not a working day: a holiday's name, a closure, or the weekend. */
@@ -167,20 +198,21 @@ export async function createSeries(ctx: FeatureContext, input: SeriesInput) {
   const leads = parseLeads(input.remind ?? DEFAULT_LEADS);
   const kind = input.kind ?? kindFromTitle(input.title);
   if (input.until && input.until < input.start) throw new UserError('meetup.untilBeforeStart', { start: input.start, until: input.until });
+  const today = seoulDate(ctx.clock.now());
+  const earliest = addDays(today, -MAX_START_AGE_DAYS);
+  if (input.start < earliest) throw new UserError('meetup.startTooOld', { start: input.start, earliest });
+  const durationMin = checkDuration(input.durationMin) ?? 60;
   const organiser = await findOrganization(ctx, input.organiserRef);
   assertMayOrganise(ctx, organiser.id);
   const participants = await participantIds(ctx, organiser.id, input);
   const rrule = toRRule(recurrence, input.start, input.time, input.until);
   // A series whose every date has passed would never remind anyone.
-  const today = seoulDate(ctx.clock.now());
   const from = input.start > today ? input.start : today;
   const policy = input.holiday ?? 'next';
-  const closures = await closuresBetween(ctx, addDays(from, -10), addDays(from, MAX_WINDOW_DAYS + 10));
-  const ahead = plannedDates(rrule, from, addDays(from, MAX_WINDOW_DAYS), policy, closures);
-  const first = ahead.find((d) => seoulInstant(d.date, d.time) > ctx.clock.now());
-  if (!first) throw new UserError('meetup.noFuture', { start: input.start });
+  const found = await firstDates(ctx, rrule, from, policy);
+  if (!found) throw new UserError('meetup.noFuture', { start: input.start });
   // The rule's own first date, before the holiday policy: said at creation when it moved or was skipped.
-  const firstPlanned = plannedDates(rrule, from, addDays(from, MAX_WINDOW_DAYS), 'keep').find((d) => seoulInstant(d.date, d.time) > ctx.clock.now());
+  const { first, planned: firstPlanned, closures } = found;
   let firstShift: FirstShift | undefined;
   if (firstPlanned && firstPlanned.original !== first.original) {
     firstShift = { original: firstPlanned.original, date: null, reason: offDayReason(firstPlanned.original, closures) };
@@ -198,7 +230,7 @@ export async function createSeries(ctx: FeatureContext, input: SeriesInput) {
         link: input.link ?? null,
         startDate: input.start,
         time: input.time,
-        durationMin: input.durationMin ?? 60,
+        durationMin,
         rrule,
         until: input.until ?? null,
         holidayPolicy: policy,
@@ -240,6 +272,7 @@ export async function editSeries(ctx: FeatureContext, id: number, edit: SeriesEd
   const series = await findSeries(ctx, id);
   await assertMayEdit(ctx, series);
   if (series.status !== 'active') throw new UserError('meetup.cancelledAlready', { id });
+  checkDuration(edit.durationMin);
   const time = edit.time ?? series.time;
   const until = edit.until ?? series.until ?? undefined;
   const recurrence = edit.repeat ? parseRecurrence(edit.repeat) : recurrenceFromRRule(series.rrule);
@@ -536,6 +569,11 @@ export async function seriesOverview(ctx: FeatureContext, id: number, on?: IsoDa
   const upcoming = occurrencesOf(series, addDays(today, -10), addDays(today, 200), closures)
     .filter((o) => o.start > now)
     .slice(0, 6);
+  // A yearly series (매년 2월 29일) may have its next date further ahead.
+  if (upcoming.length === 0) {
+    const later = await occurrenceFor(ctx, series).catch(() => undefined);
+    if (later) upcoming.push(later);
+  }
   const focus = on ? await occurrenceFor(ctx, series, on) : upcoming[0];
   const next = focus ? { occurrence: focus, tally: await tally(ctx, series, focus.original) } : undefined;
   return { series, upcoming, next };
@@ -545,7 +583,9 @@ export async function seriesOverview(ctx: FeatureContext, id: number, on?: IsoDa
 export async function calendarOccurrences(ctx: FeatureContext, input: { id?: number; orgRef?: string; months?: number }) {
   if (input.id === undefined && !input.orgRef) throw new UserError('meetup.icsNeedsTarget');
   const from = seoulDate(ctx.clock.now());
-  const to = addDays(from, Math.min(12, Math.max(1, input.months ?? 12)) * 31);
+  // months=N: N calendar months (not N × 31 days).
+  const months = Math.min(12, Math.max(1, input.months ?? 12));
+  const to = monthsWindowEnd(from, months);
   if (input.id !== undefined) {
     const series = await findSeries(ctx, input.id);
     const closures = await closuresBetween(ctx, addDays(from, -10), addDays(to, 10));
@@ -561,4 +601,16 @@ export async function upcomingOccurrences(ctx: FeatureContext, input: { orgRef?:
   const to = input.to ?? addDays(from, 30);
   const orgId = input.orgRef ? (await findOrganization(ctx, input.orgRef)).id : ctx.actor.orgId;
   return { from, to, occurrences: await listOccurrences(ctx, { orgId, from, to }) };
+}
+
+/**
+ * The last day of `months` calendar months from `date`: the day before the
+ * same day N months on (11-25 + 12 -> 2027-11-24), or the last day of that
+ * month when it has no such day (01-31 + 1 -> 02-28).
+ */
+export function monthsWindowEnd(date: IsoDate, months: number): IsoDate {
+  const month = addMonths(monthOf(date), months);
+  const last = lastDayOfMonth(month);
+  const same = `${month}-${date.slice(8, 10)}`;
+  return same > last ? last : addDays(same, -1);
 }

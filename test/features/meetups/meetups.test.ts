@@ -191,7 +191,7 @@ describe('.ics export', () => {
       ['meetup-1-2026-11-26@minkwan-bot', '2026-11-26T05:00:00.000Z', '모라3동 민관 정례모임', '복지관 2층'],
       ['meetup-1-2026-12-24@minkwan-bot', '2026-12-24T05:00:00.000Z', '모라3동 민관 정례모임', '복지관 2층'],
       ['meetup-1-2027-01-28@minkwan-bot', '2027-01-28T05:00:00.000Z', '모라3동 민관 정례모임', '복지관 2층'],
-      ['meetup-1-2027-02-25@minkwan-bot', '2027-02-25T05:00:00.000Z', '모라3동 민관 정례모임', '복지관 2층'],
+      // months=3 from 11-25 is up to 02-24 (calendar months, not 3 × 31 days): 02-25 is not in it.
     ]);
     expect(events[0].endDate.toJSDate().toISOString()).toBe('2026-11-26T06:30:00.000Z');
     const org = await h.say('/meetup ics org=모라3동행정복지센터');
