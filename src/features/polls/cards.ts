@@ -54,6 +54,10 @@ export function resultCard(t: Translator, poll: PollRow, result: PollResult, fin
       { label: t('poll.fieldCounts'), value: t('poll.decisionCounts', { eligible: result.eligible, present: result.participated, yes: d.yes, no: d.no, abstain: d.abstain }) },
       { label: t('poll.fieldVerdict'), value: t(`poll.verdict.${d.verdict}` as 'poll.verdict.passed') },
     );
+  } else if (poll.kind === 'ranked') {
+    // The instant-runoff winner need not have had the most first preferences; a tie is a tie after the last round.
+    const tie = result.winners.length > 1;
+    fields.push({ label: t(tie ? 'poll.fieldRankedTie' : 'poll.fieldRankedWinner'), value: result.winners.map((i) => labels[i]).join(', ') || '-' });
   } else if (poll.kind !== 'opinion' || result.winners.length) {
     fields.push({
       label: t('poll.fieldWinner'),

@@ -129,6 +129,18 @@ describe('poll kinds and input', () => {
     expect(await h.say('@박위원 /poll vote 2 4')).toContain('1부터 3까지');
   });
 
+  it('a ranked poll tied after the runoff says so, not "most votes"', async () => {
+    await h.say('/poll create question="사업 순위" options="가,나,다" voters=council:모라3동지역사회보장협의체 kind=ranked anonymous=no deadline="2026-12-01 18:00"');
+    // 가 2, 나 2, 다 1 first preferences: 다 goes, its ballot ranks nothing else, so 가 and 나 stay 2:2.
+    await h.run('@김위원 /poll vote 1 1,2', '@이위원 /poll vote 1 1', '@박위원 /poll vote 1 2,1', '@최위원 /poll vote 1 2', '@정위원 /poll vote 1 3');
+    const tied = await h.say('/poll close 1');
+    expect(tied).toContain('결선 동률: 가, 나');
+    expect(tied).not.toContain('가장 많은 표');
+    await h.say('/poll create question="교육 순위" options="가,나,다" voters=council:모라3동지역사회보장협의체 kind=ranked anonymous=no deadline="2026-12-01 18:00"');
+    await h.run('@김위원 /poll vote 2 1', '@이위원 /poll vote 2 1', '@박위원 /poll vote 2 2', '@최위원 /poll vote 2 2', '@정위원 /poll vote 2 3,1');
+    expect(await h.say('/poll close 2')).toContain('결선 1위: 가');
+  });
+
   it('refuses bad polls without writing anything', async () => {
     const before = await rowCounts(h.db);
     for (const [line, fragment] of [
