@@ -17,7 +17,7 @@ import { cardToMessage } from '../src/adapters/discord/components.ts';
 import { cardToBlocks } from '../src/adapters/slack/blocks.ts';
 import { systemClock } from '../src/core/clock.ts';
 import { migrate } from '../src/db/migrator.ts';
-import { APP_ID, chatInputInteraction, startFakeDiscord, USER_ID, type FakeDiscord } from '../test/support/fake-discord.ts';
+import { APP_ID, chatInputInteraction, nextInteractionId, startFakeDiscord, USER_ID, type FakeDiscord } from '../test/support/fake-discord.ts';
 import { signSlackRequest, slashCommandBody, startFakeSlack, type FakeSlack } from '../test/support/fake-slack.ts';
 
 const N = Number(process.env.BENCH_N ?? 300);
@@ -53,7 +53,8 @@ async function slackRound(fake: FakeSlack, url: string, command: string, text: s
 }
 
 async function discordRound(fake: FakeDiscord, name: string, options: unknown[], channelId?: string): Promise<number> {
-  const id = String(1300000000000000000n + BigInt(++seq));
+  ++seq;
+  const id = nextInteractionId();
   const start = performance.now();
   const called = fake.waitForCall((c) => c.path.startsWith(`/interactions/${id}/`), 5000);
   fake.dispatch('INTERACTION_CREATE', chatInputInteraction({ id, name, options: options as never, userId: USER_ID, channelId }));

@@ -91,7 +91,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     resolveActor: (invocation) => identity.resolveActor!(context(), { admins: config.admins }, invocation),
   });
 
-  const receipts = createReceipts(db, clock, logger);
+  const receipts = createReceipts(db, logger);
   const deps: AdapterDeps = {
     bot: bot as Bot,
     logger,

@@ -15,11 +15,27 @@ export interface AdapterDeps {
   bot: Bot;
   logger: Logger;
   /**
-   * False when this inbound request was handled before. Pass `maybeRepeat`
-   * when the platform says it is a re-delivery (then it is also looked up in
-   * the database, across restarts).
+   * False when this inbound request was handled before. Pass when the
+   * platform signed or created it (`signedAt`, ms): requests from before this
+   * process started are also looked up in the database, across restarts, and
+   * fresh ones only in memory. `retry`: the platform says it is a
+   * re-delivery (always looked up). A boolean is `retry`.
    */
-  firstTime: (key: string, maybeRepeat?: boolean) => Promise<boolean>;
+  firstTime: (key: string, check?: boolean | { signedAt?: number; retry?: boolean }) => Promise<boolean>;
   /** Autocomplete values (Discord) for options that name an organisation or a member. */
   suggest: (kind: SuggestKind, query: string) => Promise<{ label: string; value: string }[]>;
+}
+
+/**
+ * Does `sub` name a subcommand this command declares (its own key, never an
+ * inherited one such as `__proto__` or `constructor`)? Forms carry the
+ * subcommand back from the platform, so adapters check it before the core runs.
+ */
+export function declaresSubcommand(command: { subcommands: object }, sub: string): boolean {
+  return typeof sub === 'string' && Object.hasOwn(command.subcommands, sub);
+}
+
+/** Values of a submitted form keyed by field name, without a prototype (a field named `__proto__` is just a key). */
+export function formValues(): Record<string, string | undefined> {
+  return Object.create(null) as Record<string, string | undefined>;
 }

@@ -22,6 +22,23 @@ const FAILURE_KEY = 'delivery-failed:';
 type MemberRow = { id: number; locale: string; preferredPlatform: string | null; identities: { platform: string; userId: string }[] };
 const memberSelect = { id: true, locale: true, preferredPlatform: true, identities: { select: { platform: true, userId: true } } } as const;
 
+function rowKey(key: string, to: Destination): string {
+  return `${key}@${to.platform}:${to.kind}:${to.id}`;
+}
+
+/** Renders a message once per language. */
+function renderer(message: Message): (locale: Locale) => string {
+  const rendered = new Map<Locale, string>();
+  return (locale) => {
+    let json = rendered.get(locale);
+    if (json === undefined) {
+      const card: Card = typeof message === 'function' ? message(translator(locale)) : message;
+      rendered.set(locale, (json = JSON.stringify(card)));
+    }
+    return json;
+  };
+}
+
 export class Outbox implements Deliverer {
   constructor(
     private readonly db: Db,
@@ -109,29 +126,21 @@ export class Outbox implements Deliverer {
     return (preferred.length ? preferred : linked).map((i) => ({ platform: i.platform as Platform, kind: 'user', id: i.userId, locale }));
   }
 
-  async deliver(target: Target, message: Message, key: string): Promise<number> {
+  async deliver(target: Target, message: Message, key: string, delayMs = 0): Promise<number> {
     const recipients = await this.destinations(target);
     const now = this.clock.now();
-    const rendered = new Map<Locale, string>();
-    const render = (locale: Locale) => {
-      let json = rendered.get(locale);
-      if (json === undefined) {
-        const card: Card = typeof message === 'function' ? message(translator(locale)) : message;
-        rendered.set(locale, (json = JSON.stringify(card)));
-      }
-      return json;
-    };
+    const render = renderer(message);
     let queued = 0;
     for (const to of recipients) {
       try {
         await this.db.outboxMessage.create({
           data: {
-            idempotencyKey: `${key}@${to.platform}:${to.kind}:${to.id}`,
+            idempotencyKey: rowKey(key, to),
             platform: to.platform,
             destKind: to.kind,
             destId: to.id,
             card: render(to.locale),
-            nextAttemptAt: now,
+            nextAttemptAt: new Date(now.getTime() + delayMs),
             createdAt: now,
           },
         });
@@ -144,6 +153,37 @@ export class Outbox implements Deliverer {
       this.onQueued(to.platform);
     }
     return queued;
+  }
+
+  /**
+   * A batched notice: the first call queues the message `delayMs` from now
+   * (key `<keyBase>:<time>`); calls before it is sent re-render the same
+   * still-pending rows instead of adding messages, so a burst becomes one DM
+   * per recipient. After it went out, the next call starts a new batch.
+   */
+  async deliverBatched(target: Target, message: Message, keyBase: string, delayMs: number): Promise<number> {
+    const open = await this.db.outboxMessage.findFirst({
+      where: { idempotencyKey: { startsWith: `${keyBase}:` }, status: 'pending' },
+      orderBy: { id: 'desc' },
+      select: { idempotencyKey: true },
+    });
+    const key = open?.idempotencyKey.slice(0, open.idempotencyKey.lastIndexOf('@'));
+    if (key) {
+      const render = renderer(message);
+      let missed = 0;
+      const recipients = await this.destinations(target);
+      for (const to of recipients) {
+        const updated = await this.db.outboxMessage.updateMany({
+          where: { idempotencyKey: rowKey(key, to), status: 'pending' },
+          data: { card: render(to.locale) },
+        });
+        if (updated.count === 0) missed++;
+      }
+      // Every recipient still waiting got the new version; otherwise (some already
+      // sent, or a new admin) a new batch follows for safety: a repeat beats a miss.
+      if (missed === 0) return recipients.length;
+    }
+    return this.deliver(target, message, `${keyBase}:${this.clock.now().getTime()}`, delayMs);
   }
 
   /** Tells the admins (by DM, each in their language) that a message could not be delivered, and why. */

@@ -655,7 +655,7 @@ export function blockActionPayload(fields: BlockActionFields, fake?: ResponseUrl
       },
     ],
     response_url: fields.responseUrl ?? fake?.responseUrl(nextId('act')) ?? DEAD_RESPONSE_URL,
-    trigger_id: fields.triggerId ?? 'trig-1',
+    trigger_id: fields.triggerId ?? nextId('trig'),
     state: { values: {} },
   };
 }
@@ -742,7 +742,7 @@ export function viewSubmissionPayload(fields: ViewSubmissionFields): ViewSubmiss
     team: { id: teamId, domain: fields.teamDomain ?? SLACK_TEAM_DOMAIN },
     enterprise: null,
     is_enterprise_install: false,
-    trigger_id: fields.triggerId ?? 'trig-1',
+    trigger_id: fields.triggerId ?? nextId('trig'),
     response_urls: [],
     view: {
       id: viewId,

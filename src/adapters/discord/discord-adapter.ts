@@ -25,7 +25,7 @@ import {
   type ModalSubmitInteraction,
   type RESTOptions,
 } from 'discord.js';
-import type { AdapterDeps, ChatAdapter } from '../../core/adapter.ts';
+import { declaresSubcommand, formValues, type AdapterDeps, type ChatAdapter } from '../../core/adapter.ts';
 import { decodeAction } from '../../core/actions.ts';
 import { cut, type Card, type Reply } from '../../core/card.ts';
 import { DIRECT, type Invocation } from '../../core/command.ts';
@@ -73,6 +73,7 @@ export class DiscordAdapter implements ChatAdapter {
   readonly client: Client;
   readonly #deferAfterMs: number;
   readonly #inFlight = new Set<Promise<void>>();
+  /** user id -> DM channel id; bounded (oldest dropped first). */
   readonly #dmChannels = new Map<string, string>();
 
   constructor(
@@ -131,8 +132,15 @@ export class DiscordAdapter implements ChatAdapter {
         return;
       }
       // Gateway replays and double deliveries: handle each interaction once.
-      // Discord never re-sends an interaction; a gateway resume can replay one within this process, which the memory check catches.
-      if (!(await this.deps.firstTime(`discord:${interaction.id}`))) return;
+      // The id is a snowflake holding its creation time: an interaction older
+      // than its token (15 min) cannot be answered and is dropped; one created
+      // before this process started is also looked up in the database.
+      const createdAt = snowflakeTime(interaction.id);
+      if (Date.now() - createdAt > INTERACTION_TTL_MS) {
+        this.deps.logger.warn(log, 'discord interaction too old, dropped');
+        return;
+      }
+      if (!(await this.deps.firstTime(`discord:${interaction.id}`, { signedAt: createdAt }))) return;
       if (interaction.isChatInputCommand()) await this.#command(interaction);
       else if (interaction.isButton() || interaction.isStringSelectMenu()) await this.#component(interaction);
       else if (interaction.isModalSubmit()) await this.#modal(interaction);
@@ -162,14 +170,16 @@ export class DiscordAdapter implements ChatAdapter {
 
   async #modal(interaction: ModalSubmitInteraction): Promise<void> {
     const form = decodeFormId(interaction.customId);
-    const command = form ? this.deps.bot.registry.get(form.command) : undefined;
+    const found = form ? this.deps.bot.registry.get(form.command) : undefined;
+    // The custom_id comes back from the client: a subcommand the command does not declare (or __proto__) is not trusted.
+    const command = found && form && declaresSubcommand(found, form.sub) ? found : undefined;
     if (!form || !command) {
       // A form of a command this version no longer has: the core says so, in the caller's language.
       const work = this.deps.bot.handleParsed({ command: form?.command ?? '?', words: [], named: [] }, this.#invocation(interaction, false));
       await this.#answer(interaction, work, { update: false, forms: false });
       return;
     }
-    const values: Record<string, string | undefined> = {};
+    const values = formValues();
     for (const field of interaction.fields.fields.values()) {
       if (field.type === ComponentType.TextInput) values[field.customId] = field.value;
     }
@@ -279,8 +289,8 @@ export class DiscordAdapter implements ChatAdapter {
    * Posts through REST (no channel cache needed). The nonce, derived from the
    * outbox key, with enforce_nonce makes Discord return the earlier message
    * instead of creating a second one when the same key is sent again within
-   * its dedupe window (a few minutes): a resend after a crash between sending
-   * and recording is absorbed there, so this adapter needs no findSent().
+   * its dedupe window (a few minutes): a quick restart is absorbed there.
+   * Beyond that window findSent() reads the channel's history.
    */
   async send(message: OutgoingMessage): Promise<SentMessage> {
     try {
@@ -298,14 +308,74 @@ export class DiscordAdapter implements ChatAdapter {
     }
   }
 
+  /**
+   * After a crash: was this message posted? Discord's history does not show
+   * nonces, so it looks for a message by this bot since `since` with the
+   * same text and embed, skipping messages other outbox rows already account
+   * for (`known`). Needs View Channel + Read Message History in guild
+   * channels (DMs always); without them a permanent DeliveryError: the
+   * outbox sends again, with the same nonce.
+   */
+  async findSent(message: OutgoingMessage, since: Date, known: ReadonlySet<string> = new Set()): Promise<SentMessage | undefined> {
+    try {
+      const channelId = message.to.kind === 'user' ? await this.#dmChannel(message.to.id) : message.to.id;
+      const expected = cardToMessage(message.card, { notify: true });
+      const signature = JSON.stringify([expected.content, expected.embeds[0]?.title ?? null, expected.embeds[0]?.description ?? null]);
+      const botId = this.client.user?.id;
+      let after = snowflakeAt(since.getTime());
+      for (let page = 0; page < 10; page++) {
+        const query = new URLSearchParams({ after, limit: '100' });
+        const batch = (await this.client.rest.get(Routes.channelMessages(channelId), { query })) as {
+          id: string;
+          author?: { id: string };
+          content?: string;
+          embeds?: { title?: string; description?: string }[];
+        }[];
+        // Oldest first: the first unaccounted match is ours.
+        const ordered = [...batch].sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+        for (const m of ordered) {
+          if (botId && m.author?.id !== botId) continue;
+          if (known.has(m.id)) continue;
+          const seen = JSON.stringify([m.content ?? '', m.embeds?.[0]?.title ?? null, m.embeds?.[0]?.description ?? null]);
+          if (seen === signature) return { ref: m.id };
+        }
+        if (batch.length < 100) return undefined;
+        after = ordered[ordered.length - 1].id;
+      }
+      throw new DeliveryError('history too long to search', true);
+    } catch (error) {
+      throw toDeliveryError(error);
+    }
+  }
+
   async #dmChannel(userId: string): Promise<string> {
     const known = this.#dmChannels.get(userId);
     if (known) return known;
     const channel = (await this.client.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as { id?: string };
     if (!channel.id) throw new DeliveryError('Discord returned no DM channel', false);
+    if (this.#dmChannels.size >= MAX_DM_CHANNELS) this.#dmChannels.delete(this.#dmChannels.keys().next().value as string);
     this.#dmChannels.set(userId, channel.id);
     return channel.id;
   }
+}
+
+/** Interaction tokens live 15 minutes. */
+const INTERACTION_TTL_MS = 15 * 60_000;
+const MAX_DM_CHANNELS = 2000;
+const DISCORD_EPOCH = 1420070400000n;
+
+/** When a snowflake was created (ms); 0 for something that is not one. */
+export function snowflakeTime(id: string): number {
+  try {
+    return Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
+  } catch {
+    return 0;
+  }
+}
+
+/** The smallest snowflake created at `ms` (for `after=` in history queries). */
+export function snowflakeAt(ms: number): string {
+  return String((BigInt(Math.max(0, Math.floor(ms))) - DISCORD_EPOCH) << 22n);
 }
 
 /** Discord's nonce holds at most 25 characters: a hash of the outbox key. */

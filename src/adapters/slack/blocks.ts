@@ -118,11 +118,13 @@ interface ViewStateValue {
 
 /** view.state.values -> { option: text }. */
 export function modalValues(state: Record<string, Record<string, ViewStateValue>>): Record<string, string | undefined> {
-  const values: Record<string, string | undefined> = {};
-  for (const [blockId, actions] of Object.entries(state)) {
-    const v = actions.value;
-    if (!v) continue;
-    values[blockId] = v.value ?? v.selected_date ?? v.selected_time ?? v.selected_option?.value ?? undefined;
+  // No prototype: a block named __proto__ or constructor is an ordinary (ignored) key.
+  const values = Object.create(null) as Record<string, string | undefined>;
+  for (const [blockId, actions] of Object.entries(state ?? {})) {
+    const v = actions && typeof actions === 'object' ? actions.value : undefined;
+    if (!v || typeof v !== 'object') continue;
+    const value = v.value ?? v.selected_date ?? v.selected_time ?? v.selected_option?.value ?? undefined;
+    values[blockId] = typeof value === 'string' ? value : undefined;
   }
   return values;
 }

@@ -1,12 +1,16 @@
 // Slack through @slack/bolt. Socket Mode when an app token is configured (no
-// public URL needed), HTTP mode otherwise (signature verified by Bolt, 5-minute
-// timestamp window). Every registry command is a slash command: ack() at once,
-// work after, answer through response_url. Buttons and selects carry their
-// command (core/actions.ts); a command without its required options opens a
-// modal built from its declaration.
-import { App, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
-import type { Server } from 'node:http';
-import type { AdapterDeps, ChatAdapter } from '../../core/adapter.ts';
+// public URL needed), HTTP mode otherwise: the signature is verified by Bolt,
+// and a timestamp more than five minutes from now in either direction is
+// refused here first (Bolt only refuses old ones). Every registry command is a
+// slash command: ack() at once, work after, answer through response_url.
+// Buttons and selects carry their command (core/actions.ts); a command without
+// its required options opens a modal built from its declaration, whose
+// private_metadata (command, subcommand, answer channel, user) is signed with
+// an HMAC so a submitted form cannot send its answer elsewhere.
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { declaresSubcommand, type AdapterDeps, type ChatAdapter } from '../../core/adapter.ts';
 import { decodeAction } from '../../core/actions.ts';
 import type { FormRequest, Reply } from '../../core/card.ts';
 import type { Invocation } from '../../core/command.ts';
@@ -33,10 +37,15 @@ const PERMANENT_ERRORS = new Set([
   'invalid_blocks',
 ]);
 
+/** Slack's window for X-Slack-Request-Timestamp, applied in both directions. */
+export const TIMESTAMP_WINDOW_S = 5 * 60;
+
 interface FormMetadata {
   command: string;
   sub: string;
   channel: string;
+  /** Who opened the form: only they may submit it. */
+  user: string;
 }
 
 type SlackBody = Record<string, unknown> & {
@@ -51,11 +60,17 @@ export class SlackAdapter implements ChatAdapter {
   #app: App | undefined;
   #socket: SocketModeReceiver | undefined;
   #server: Server | undefined;
+  /** Signs form metadata: from the signing secret, or the bot token in Socket Mode. */
+  readonly #formKey: Buffer;
 
   constructor(
     private readonly config: SlackConfig,
     private readonly deps: AdapterDeps,
-  ) {}
+    /** Wall clock (ms) for timestamp checks; tests may shift it. */
+    private readonly now: () => number = Date.now,
+  ) {
+    this.#formKey = createHash('sha256').update(`form-metadata\0${config.signingSecret ?? config.botToken}`).digest();
+  }
 
   get app(): App {
     if (!this.#app) throw new Error('Slack adapter not started');
@@ -82,16 +97,41 @@ export class SlackAdapter implements ChatAdapter {
           installerOptions: { clientOptions: { slackApiUrl: config.apiUrl } },
         })
       : undefined;
+    const http = this.#socket
+      ? undefined
+      : new HTTPReceiver({
+          signingSecret: config.signingSecret ?? '',
+          port: config.port,
+          logLevel: LogLevel.ERROR,
+          // Tells Slack "received" before the listener finishes (ack first, work after).
+          processBeforeResponse: false,
+          // The signing time and signature reach the middleware below (replay check).
+          customPropertiesExtractor: (req) => ({
+            slackTimestamp: Number(req.headers['x-slack-request-timestamp']),
+            slackSignature: String(req.headers['x-slack-signature'] ?? ''),
+          }),
+        });
+    if (http) {
+      const inner = http.requestListener;
+      http.requestListener = (req: IncomingMessage, res: ServerResponse) => {
+        if (req.method === 'POST' && !this.#freshTimestamp(req.headers['x-slack-request-timestamp'])) {
+          // Same answer as Bolt's for a stale or badly signed request.
+          res.writeHead(401);
+          res.end();
+          req.resume();
+          return;
+        }
+        inner(req, res);
+      };
+    }
     this.#app = new App({
       token: config.botToken,
       botId: identity.bot_id,
       botUserId: identity.user_id,
       tokenVerificationEnabled: false,
-      ...(this.#socket ? { receiver: this.#socket } : { signingSecret: config.signingSecret, port: config.port }),
+      receiver: this.#socket ?? http,
       logLevel: LogLevel.ERROR,
       clientOptions,
-      // Tells Slack "received" before the listener finishes (ack first, work after).
-      processBeforeResponse: false,
     });
     this.#register();
     if (this.#socket) {
@@ -116,15 +156,28 @@ export class SlackAdapter implements ChatAdapter {
     }
   }
 
+  /** Within five minutes of now, either way (Bolt refuses only the past). */
+  #freshTimestamp(header: string | string[] | undefined): boolean {
+    const ts = Number(header);
+    return Number.isFinite(ts) && Math.abs(this.now() / 1000 - ts) <= TIMESTAMP_WINDOW_S;
+  }
+
   #register(): void {
     const { bot, firstTime, logger } = this.deps;
 
-    // Slack re-sends what it believes failed; handle each request once.
+    // Slack re-sends what it believes failed, and a signed request can be
+    // replayed within its window: handle each request once. The key comes from
+    // the body (event_id, trigger_id: a retry keeps them, a replay too), else
+    // from the signature. Requests signed before this process started are also
+    // looked up in the database (see delivery/receipts.ts).
     this.app.use(async (args) => {
       const body = args.body as SlackBody;
-      const key = body.event_id ?? body.trigger_id;
-      const retryNum = (args.context as { retryNum?: number }).retryNum;
-      if (key && !(await firstTime(`slack:${key}`, retryNum !== undefined && retryNum > 0))) {
+      const context = args.context as { retryNum?: number; slackTimestamp?: number; slackSignature?: string };
+      const key =
+        body.event_id ?? body.trigger_id ?? (context.slackSignature ? `sig:${context.slackSignature.slice(3, 43)}` : undefined);
+      const signedAt = context.slackTimestamp && Number.isFinite(context.slackTimestamp) ? context.slackTimestamp * 1000 : undefined;
+      const retry = context.retryNum !== undefined && context.retryNum > 0;
+      if (key && !(await firstTime(`slack:${key}`, { signedAt, retry }))) {
         const ack = (args as { ack?: () => Promise<void> }).ack;
         if (ack) await ack();
         return;
@@ -138,7 +191,7 @@ export class SlackAdapter implements ChatAdapter {
         const invocation = this.#invocation(payload.user_id, payload.user_name, payload.channel_id, true);
         const reply = await bot.handleText(`/${command.name} ${payload.text ?? ''}`, invocation);
         if (reply.form) {
-          await this.#openForm(client, reply.form, payload.trigger_id, payload.channel_id);
+          await this.#openForm(client, reply.form, payload.trigger_id, payload.channel_id, payload.user_id);
           return;
         }
         await respond(this.#response(reply) as never);
@@ -158,7 +211,7 @@ export class SlackAdapter implements ChatAdapter {
       const invocation = this.#invocation(user.id, user.username ?? user.name, channel, Boolean(b.trigger_id));
       const reply = await bot.press(decoded.command, invocation);
       if (reply.form && b.trigger_id) {
-        await this.#openForm(client, reply.form, b.trigger_id, channel);
+        await this.#openForm(client, reply.form, b.trigger_id, channel, user.id);
         return;
       }
       const replace = decoded.updatesMessage && !reply.ephemeral;
@@ -167,10 +220,13 @@ export class SlackAdapter implements ChatAdapter {
     });
 
     this.app.view(FORM_CALLBACK, async ({ view, body, ack, client }) => {
-      const metadata = JSON.parse(view.private_metadata) as FormMetadata;
-      const command = bot.registry.get(metadata.command);
-      if (!command) {
-        await ack();
+      // Only metadata this bot signed, for the person who opened the form, is
+      // trusted: it decides where the answer goes.
+      const metadata = this.#readMetadata(view.private_metadata);
+      const command = metadata ? bot.registry.get(metadata.command) : undefined;
+      if (!metadata || metadata.user !== body.user.id || !command || !declaresSubcommand(command, metadata.sub)) {
+        logger.warn({ platform: 'slack', user: body.user.id }, 'form submission with unverifiable metadata refused');
+        await ack({ response_action: 'clear' } as never);
         return;
       }
       const values = modalValues(view.state.values as never);
@@ -204,12 +260,35 @@ export class SlackAdapter implements ChatAdapter {
     });
   }
 
-  async #openForm(client: App['client'], form: FormRequest, triggerId: string, channel: string): Promise<void> {
-    const metadata: FormMetadata = { command: form.command, sub: form.sub, channel };
+  async #openForm(client: App['client'], form: FormRequest, triggerId: string, channel: string, user: string): Promise<void> {
+    const metadata: FormMetadata = { command: form.command, sub: form.sub, channel, user };
     await client.views.open({
       trigger_id: triggerId,
-      view: formToModal(form, JSON.stringify(metadata)) as never,
+      view: formToModal(form, this.#signMetadata(metadata)) as never,
     });
+  }
+
+  /** `<json>.<hmac>`: Slack hands private_metadata back verbatim (at most 3000 characters). */
+  #signMetadata(metadata: FormMetadata): string {
+    const json = JSON.stringify(metadata);
+    return `${json}.${createHmac('sha256', this.#formKey).update(json).digest('base64url')}`;
+  }
+
+  #readMetadata(text: string | undefined): FormMetadata | undefined {
+    if (typeof text !== 'string') return undefined;
+    const dot = text.lastIndexOf('.');
+    if (dot < 0) return undefined;
+    const json = text.slice(0, dot);
+    const given = Buffer.from(text.slice(dot + 1));
+    const expected = Buffer.from(createHmac('sha256', this.#formKey).update(json).digest('base64url'));
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+    try {
+      const m = JSON.parse(json) as Partial<FormMetadata>;
+      const ok = [m.command, m.sub, m.channel, m.user].every((v) => typeof v === 'string');
+      return ok ? (m as FormMetadata) : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Files (e.g. an .ics) go to the caller's DM: Slack cannot attach a file to an ephemeral answer. */
@@ -254,18 +333,36 @@ export class SlackAdapter implements ChatAdapter {
     }
   }
 
+  /**
+   * After a crash: was this message posted? Looks for its outbox key in the
+   * metadata of the destination's history since `since` (channels:history,
+   * groups:history, im:history, mpim:history). A missing scope or a channel
+   * the bot cannot read throws a permanent DeliveryError: the outbox then
+   * sends again (see delivery/sender.ts).
+   */
   async findSent(message: OutgoingMessage, since: Date): Promise<SentMessage | undefined> {
-    const channel = await this.#channelFor(message);
-    const history = await this.app.client.conversations.history({
-      channel,
-      oldest: String(since.getTime() / 1000),
-      limit: 100,
-      include_all_metadata: true,
-    });
-    const found = (history.messages ?? []).find(
-      (m) => (m as { metadata?: { event_payload?: { key?: string } } }).metadata?.event_payload?.key === message.key,
-    );
-    return found?.ts ? { ref: `${channel}:${found.ts}` } : undefined;
+    try {
+      const channel = await this.#channelFor(message);
+      let cursor: string | undefined;
+      for (let page = 0; page < 10; page++) {
+        const history = await this.app.client.conversations.history({
+          channel,
+          oldest: String(since.getTime() / 1000),
+          limit: 200,
+          include_all_metadata: true,
+          ...(cursor ? { cursor } : {}),
+        });
+        const found = (history.messages ?? []).find(
+          (m) => (m as { metadata?: { event_payload?: { key?: string } } }).metadata?.event_payload?.key === message.key,
+        );
+        if (found?.ts) return { ref: `${channel}:${found.ts}` };
+        cursor = history.response_metadata?.next_cursor || undefined;
+        if (!history.has_more || !cursor) return undefined;
+      }
+      throw new DeliveryError('history too long to search', true);
+    } catch (error) {
+      throw toDeliveryError(error);
+    }
   }
 
   async #channelFor(message: OutgoingMessage): Promise<string> {

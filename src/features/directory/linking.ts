@@ -3,6 +3,7 @@
 // (`/member link` -> `/member approve <request>`).
 import { randomInt } from 'node:crypto';
 import type { Actor } from '../../core/command.ts';
+import type { Message, Target } from '../../core/deliver.ts';
 import { UserError } from '../../core/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { FeatureContext } from '../context.ts';
@@ -49,25 +50,62 @@ export async function linkWithCode(ctx: FeatureContext, rawCode: string) {
   return row.member;
 }
 
-/** An unlinked chat user asks to be linked: the admins get a DM (each in their language) with an approve button. */
+/** New link requests accepted per platform per hour; beyond it, "try later" and nothing is written. */
+export const LINK_REQUESTS_PER_HOUR = 10;
+/** Admins hear about requests in one batched DM, this long after the first of a burst. */
+export const LINK_NOTICE_DELAY_MS = 60_000;
+/** Requests listed in one notice (the rest are counted). */
+const NOTICE_LIST_MAX = 15;
+
+/** The outbox's batched delivery (src/delivery/outbox.ts); other deliverers send at once. */
+type Batching = { deliverBatched?: (target: Target, message: Message, keyBase: string, delayMs: number) => Promise<number> };
+
+/**
+ * An unlinked chat user asks to be linked. One open request per chat
+ * account (asking again says it is still open); at most
+ * LINK_REQUESTS_PER_HOUR new requests per platform per hour. The admins get
+ * one DM per burst listing every open request, each with an approve button.
+ */
 export async function requestLink(ctx: FeatureContext) {
   assertUnlinked(ctx.actor);
   const { platform, platformUserId: userId, name } = ctx.actor;
+  const now = ctx.clock.now();
+  const existing = await ctx.db.linkRequest.findUnique({ where: { platform_userId: { platform, userId } } });
+  if (existing?.status === 'open') throw new UserError('link.alreadyRequested', { id: existing.id });
+  const recent = await ctx.db.linkRequest.count({ where: { platform, createdAt: { gte: new Date(now.getTime() - 3600_000) } } });
+  if (recent >= LINK_REQUESTS_PER_HOUR) throw new UserError('link.tooManyRequests');
+  // A closed request of this account (approved, later unlinked) opens again as new.
   const request = await ctx.db.linkRequest.upsert({
     where: { platform_userId: { platform, userId } },
-    create: { platform, userId, displayName: name, createdAt: ctx.clock.now() },
-    update: { displayName: name, status: 'open' },
+    create: { platform, userId, displayName: name, createdAt: now },
+    update: { displayName: name, status: 'open', createdAt: now },
   });
-  await ctx.deliver.deliver(
-    { kind: 'role', role: 'admin' },
-    (t) => ({
-      title: t('link.requestTitle'),
-      lines: [t('link.requestBody', { name: request.displayName, platform: request.platform, id: request.id })],
-      buttons: [{ label: t('link.approveNew'), command: `/member approve ${request.id}`, style: 'primary', updatesMessage: true }],
-    }),
-    `link-request:${request.id}:${request.createdAt.getTime()}`,
-  );
+  await notifyAdmins(ctx);
   return request;
+}
+
+/** One notice listing the open requests (re-rendered while it waits, so a burst is one DM). */
+async function notifyAdmins(ctx: FeatureContext): Promise<void> {
+  const open = await ctx.db.linkRequest.findMany({ where: { status: 'open' }, orderBy: { id: 'asc' }, take: NOTICE_LIST_MAX + 1 });
+  const total = open.length > NOTICE_LIST_MAX ? await ctx.db.linkRequest.count({ where: { status: 'open' } }) : open.length;
+  const shown = open.slice(0, NOTICE_LIST_MAX);
+  const message: Message = (t) => ({
+    title: t('link.requestTitle'),
+    lines: [
+      t('link.requestDigest', { count: total }),
+      ...shown.map((r) => t('link.requestLine', { name: r.displayName, platform: r.platform, id: r.id })),
+      ...(total > shown.length ? [t('link.requestMore', { count: total - shown.length })] : []),
+      t('link.requestHowTo'),
+    ],
+    buttons: shown.slice(0, 20).map((r) => ({
+      label: t('link.approveNamed', { id: r.id, name: r.displayName }),
+      command: `/member approve ${r.id}`,
+      style: 'primary' as const,
+    })),
+  });
+  const deliver = ctx.deliver as typeof ctx.deliver & Batching;
+  if (deliver.deliverBatched) await deliver.deliverBatched({ kind: 'role', role: 'admin' }, message, 'link-requests', LINK_NOTICE_DELAY_MS);
+  else await ctx.deliver.deliver({ kind: 'role', role: 'admin' }, message, `link-requests:${ctx.clock.now().getTime()}`);
 }
 
 export async function approveLink(ctx: FeatureContext, requestId: number, memberRef?: string) {
