@@ -11,7 +11,10 @@ import { systemClock } from '../src/core/clock.ts';
 import { translator } from '../src/core/i18n/index.ts';
 import type { Db } from '../src/db/client.ts';
 import { openDatabase } from '../src/db/client.ts';
-import { describeDatabaseError, importCsv, ImportError, type ImportKind } from '../src/features/directory/import.ts';
+import pino from 'pino';
+import { createApp, type App } from '../src/app.ts';
+import { decodeCsv, describeDatabaseError, importCsv, ImportError, type ImportKind } from '../src/features/directory/import.ts';
+import { importTransfers, isTransferList } from '../src/features/transfers/import.ts';
 // Every feature's texts and choices (kinds, roles, seats) are registered by importing the list.
 import '../src/features/index.ts';
 
@@ -53,6 +56,7 @@ function fail(message: string, code: number): never {
 }
 
 let db: Db | undefined;
+let app: App | undefined;
 let failed = false;
 try {
   db = await openDatabase(config.databaseUrl);
@@ -67,6 +71,14 @@ try {
       continue;
     }
     try {
+      if (!kind && isTransferList(decodeCsv(t, bytes).text)) {
+        // A reshuffle list: transfers are planned with the bot's own context (scheduler, outbox), as an admin.
+        app ??= await createApp({ ...config, slack: undefined, discord: undefined }, { clock: systemClock, logger: pino({ level: 'silent' }), migrate: false });
+        const result = await importTransfers(app.context({ ...actor, roles: new Set(['admin']) }), bytes, { dryRun, locale: config.locale });
+        console.log(`${file}: ${t(dryRun ? 'transferImport.dryRun' : 'transferImport.done', { count: result.count })}`);
+        for (const line of [...result.notes, ...result.lines]) console.log(`  ${line}`);
+        continue;
+      }
       const result = await importCsv({ db, clock: systemClock, actor }, bytes, { locale: config.locale, dryRun, kind });
       const params = { kind: t(`import.kind.${result.kind}`), summary: result.summary };
       console.log(`${file}: ${t(dryRun ? 'import.dryRun' : 'import.done', params)}`);
@@ -81,6 +93,7 @@ try {
   failed = true;
   console.error(describeDatabaseError(t, error));
 } finally {
+  await app?.db.$disconnect().catch(() => undefined);
   await db?.$disconnect().catch(() => undefined);
 }
 process.exit(failed ? 1 : 0);

@@ -79,7 +79,7 @@ interface Deps {
   actor: Actor;
 }
 
-interface Row {
+export interface Row {
   line: number;
   values: Record<string, string>;
 }
@@ -125,7 +125,8 @@ function looksBroken(decoded: string): boolean {
   return other > hangul;
 }
 
-function readRows(t: Translator, csv: string): { columns: string[]; rows: Row[] } {
+/** The rows of a CSV text, with each header mapped to its key (`?<header>` when unknown). */
+export function readRows(t: Translator, csv: string, headers: Record<string, readonly string[]> = HEADERS): { columns: string[]; rows: Row[] } {
   let records: { record: Record<string, string>; info: { lines: number } }[];
   let rawColumns: string[] = [];
   try {
@@ -133,7 +134,7 @@ function readRows(t: Translator, csv: string): { columns: string[]; rows: Row[] 
       bom: true,
       columns: (header: string[]) => {
         rawColumns = header;
-        return header.map((h, i) => `${canonicalHeader(h)}\u0000${i}`);
+        return header.map((h, i) => `${canonicalHeader(h, headers)}\u0000${i}`);
       },
       skip_empty_lines: true,
       trim: true,
@@ -142,7 +143,7 @@ function readRows(t: Translator, csv: string): { columns: string[]; rows: Row[] 
   } catch (error) {
     throw new ImportError([t('import.badCsv', { reason: (error as Error).message })]);
   }
-  const columns = rawColumns.map(canonicalHeader);
+  const columns = rawColumns.map((h) => canonicalHeader(h, headers));
   const rows = records
     .map((r) => ({
       line: r.info.lines,
@@ -153,10 +154,10 @@ function readRows(t: Translator, csv: string): { columns: string[]; rows: Row[] 
   return { columns, rows };
 }
 
-function canonicalHeader(header: string): string {
+function canonicalHeader(header: string, headers: Record<string, readonly string[]>): string {
   const wanted = headerKey(header);
   if (!wanted) return '?';
-  const match = Object.entries(HEADERS).find(([, names]) => names.some((n) => headerKey(n) === wanted));
+  const match = Object.entries(headers).find(([, names]) => names.some((n) => headerKey(n) === wanted));
   return match ? match[0] : `?${header.trim()}`;
 }
 

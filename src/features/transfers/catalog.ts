@@ -122,6 +122,13 @@ export const catalog = defineCatalog(
       'transfer.reshuffleTitle': '{effective} 정기 인사를 앞두고',
       'transfer.reshuffleBody': '{effective}자 정기 인사에서 옮기거나 떠나는 분이 있으면 인사이동을 등록해 주세요. 협력 기관에 후임을 소개하고 인수인계를 챙깁니다. 알림을 끄려면 `/transfer reminders off org=<기관>`.',
       'transfer.reshuffleButton': '인사이동 등록',
+      'transferImport.needColumns': '인사발령 명단에는 이름과 발령일 열이 있어야 합니다. 예: 이름,발령일,전입기관,직위,후임,직무대리,비고',
+      'transferImport.badDate': '발령일 `{value}`을(를) 날짜로 읽을 수 없습니다 (예: 2027-01-01, 1월 1일).',
+      'transferImport.badLeave': '구분 `{value}`을(를) 알 수 없습니다 (퇴직, 휴직, 파견; 다른 기관으로 옮기면 비워 두고 전입기관을 적음).',
+      'transferImport.twice': '{name} 님이 {other}행에도 있습니다. 한 사람은 한 줄만.',
+      'transferImport.line': '{line}행: {name} {from} → {to} ({effective}), 후임 {successor}',
+      'transferImport.done': '인사발령 {count}건을 등록했습니다. 협력 기관 알림과 발령일 변경이 예약되었습니다.',
+      'transferImport.dryRun': '미리 보기(인사발령): 아무것도 저장하지 않았습니다. {count}건을 등록할 수 있습니다.',
     },
     commands: {
       transfer: {
@@ -242,6 +249,13 @@ export const catalog = defineCatalog(
       'transfer.reshuffleTitle': 'Before the regular reshuffle of {effective}',
       'transfer.reshuffleBody': 'If anyone moves or leaves in the reshuffle effective {effective}, register the transfer: the bot introduces the successor to the partners and follows the handover. To stop these: `/transfer reminders off org=<org>`.',
       'transfer.reshuffleButton': 'Register a transfer',
+      'transferImport.needColumns': 'A reshuffle list needs a name and an effective-date column. Example: member,effective,to,position,successor,acting,note',
+      'transferImport.badDate': 'Cannot read the effective date `{value}` (e.g. 2027-01-01).',
+      'transferImport.badLeave': 'Unknown reason `{value}` (retired, leave, seconded; for a move leave it empty and fill in the new organisation).',
+      'transferImport.twice': '{name} is also on line {other}. One line per person.',
+      'transferImport.line': 'line {line}: {name} {from} → {to} ({effective}), successor {successor}',
+      'transferImport.done': 'Registered {count} transfers; announcements and effective-date changes are scheduled.',
+      'transferImport.dryRun': 'Dry run (transfers): nothing was saved. {count} transfers would be registered.',
     },
     commands: {
       transfer: {

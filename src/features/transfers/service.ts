@@ -73,19 +73,21 @@ export interface TransferInput {
 
 const NEW_PERSON = /^(?:new|신규|새)\s*:\s*(.+)$/i;
 
-async function resolveSuccessor(ctx: FeatureContext, ref: string | undefined, member: { id: number }, post: { orgId: number | null; position: string | null }) {
+/** The successor: an existing member, a new person to add (`new:이름`), or none. Checked, nothing written. */
+async function resolveSuccessor(ctx: FeatureContext, ref: string | undefined, member: { id: number }) {
   if (!ref) return undefined;
   const fresh = NEW_PERSON.exec(ref.trim());
-  if (fresh) {
-    // A person added on the spot, in the post they take over.
-    const org = post.orgId ? await ctx.db.organization.findUnique({ where: { id: post.orgId } }) : null;
-    const result = await addMember(ctx, { name: fresh[1].trim(), orgRef: org ? `#${org.id}` : undefined, position: post.position ?? undefined, roles: ['staff'], locale: ctx.locale, namesake: true });
-    return result.member!;
-  }
+  if (fresh) return { newName: fresh[1].trim() };
   const successor = await findMember(ctx, ref);
   if (successor.id === member.id) throw new UserError('transfer.successorSelf');
   if (successor.status !== 'active') throw new UserError('transfer.successorInactive', { name: successor.name });
-  return successor;
+  return { member: successor };
+}
+
+/** A person added on the spot, in the post they take over. */
+async function addSuccessor(ctx: FeatureContext, name: string, post: { orgId: number | null; position: string | null }) {
+  const result = await addMember(ctx, { name, orgRef: post.orgId ? `#${post.orgId}` : undefined, position: post.position ?? undefined, roles: ['staff'], locale: ctx.locale, namesake: true });
+  return result.member!;
 }
 
 async function resolveActing(ctx: FeatureContext, ref: string | undefined, member: { id: number }) {
@@ -110,8 +112,8 @@ async function announceAtFor(ctx: FeatureContext, announce: string | undefined, 
   return announceInstant(wanted, closures);
 }
 
-/** A draft: checked and written, nothing announced or scheduled until confirmed. */
-export async function createTransfer(ctx: FeatureContext, input: TransferInput) {
+/** Every check of a new transfer, nothing written: what a draft (or a row of a reshuffle file) would be. */
+export async function checkTransfer(ctx: FeatureContext, input: TransferInput) {
   const member = await findMember(ctx, input.memberRef);
   const verdict = mayPlan(ctx, member);
   if (verdict === 'no') throw new UserError('transfer.notYours', { name: member.name });
@@ -126,7 +128,14 @@ export async function createTransfer(ctx: FeatureContext, input: TransferInput) 
   if (open) throw new UserError('transfer.alreadyOpen', { name: member.name, id: open.id });
   const acting = await resolveActing(ctx, input.actingRef, member);
   const announceAt = await announceAtFor(ctx, input.announce, input.effective);
-  const successor = await resolveSuccessor(ctx, input.successorRef, member, { orgId: member.orgId, position: member.position });
+  const successor = await resolveSuccessor(ctx, input.successorRef, member);
+  return { member, verdict, to, acting, announceAt, successor };
+}
+
+/** A draft: checked and written, nothing announced or scheduled until confirmed. */
+export async function createTransfer(ctx: FeatureContext, input: TransferInput) {
+  const { member, verdict, to, acting, announceAt, successor } = await checkTransfer(ctx, input);
+  const successorId = successor?.member?.id ?? (successor?.newName ? (await addSuccessor(ctx, successor.newName, { orgId: member.orgId, position: member.position })).id : null);
   const transfer = await ctx.db.$transaction(async (tx) => {
     const created = await tx.transfer.create({
       data: {
@@ -137,7 +146,7 @@ export async function createTransfer(ctx: FeatureContext, input: TransferInput) 
         toPosition: to ? (input.position ?? member.position) : null,
         leaveReason: input.leave ?? null,
         effective: input.effective,
-        successorId: successor?.id ?? null,
+        successorId,
         actingId: acting?.id ?? null,
         note: input.note ?? null,
         announceAt,
@@ -232,7 +241,8 @@ export async function editTransfer(ctx: FeatureContext, id: number, edit: Transf
   if (edit.toRef && edit.leave) throw new UserError('transfer.toAndLeave');
   const to = edit.toRef ? await findOrganization(ctx, edit.toRef) : undefined;
   const member = transfer.member;
-  const successor = await resolveSuccessor(ctx, edit.successorRef, member, { orgId: transfer.fromOrgId, position: transfer.fromPosition });
+  const named = await resolveSuccessor(ctx, edit.successorRef, member);
+  const successor = named?.member ?? (named?.newName ? await addSuccessor(ctx, named.newName, { orgId: transfer.fromOrgId, position: transfer.fromPosition }) : undefined);
   const acting = await resolveActing(ctx, edit.actingRef, member);
   const announceAt = edit.announce !== undefined ? await announceAtFor(ctx, edit.announce, effective) : undefined;
   const data: Prisma.TransferUpdateInput = {
