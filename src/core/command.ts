@@ -7,6 +7,7 @@ import type { Card, Reply } from './card.ts';
 import type { Clock } from './clock.ts';
 import type { ChoiceGroup, Choices, Translator } from './i18n/index.ts';
 import type { Registry } from './registry.ts';
+import type { TextProfile } from './privacy/rules.ts';
 
 export type Role = 'admin' | 'coordinator' | 'head' | 'staff';
 export const ROLES: readonly Role[] = ['admin', 'coordinator', 'head', 'staff'];
@@ -26,7 +27,8 @@ export interface Actor {
 
 type Locale = Translator['locale'];
 
-export type OptionType = 'string' | 'integer' | 'date' | 'time' | 'choice' | 'boolean';
+/** 'url': an http(s) link (anything else, e.g. javascript:, is refused). */
+export type OptionType = 'string' | 'url' | 'integer' | 'date' | 'time' | 'choice' | 'boolean';
 
 /** What an option's free text names; adapters offer completions (Discord autocomplete). */
 export type SuggestKind = 'org' | 'member';
@@ -43,6 +45,12 @@ export interface OptionDecl {
   readonly choices?: ChoiceGroup;
   /** The value names an organisation or a member: adapters may offer completions. */
   readonly suggest?: SuggestKind;
+  /**
+   * For type 'string': which identifier rules guard the text (src/core/privacy/rules.ts).
+   * Default: 'contact' for options named phone/email, 'name' for options named
+   * name and for references (suggest), 'free' otherwise. Use 'case' for fields about a case.
+   */
+  readonly text?: TextProfile;
 }
 
 export type OptionValue = string | number | boolean;

@@ -10,7 +10,7 @@ import { UserError } from './errors.ts';
 import { choiceLabel, translator, type ChoiceGroup, type Locale, type MessageKey, type Translator } from './i18n/index.ts';
 import { bindOptions } from './options.ts';
 import { parseText, type ParsedText } from './parse.ts';
-import { ALWAYS_FORBIDDEN, detectIdentifier } from './privacy.ts';
+import { ALWAYS_FORBIDDEN, detectIdentifier, requireCleanText } from './privacy/index.ts';
 import { hasSubcommands, subcommandText, type Registry } from './registry.ts';
 import { commandHelp, subcommandHelp } from './help.ts';
 import { buildForm, givenValues, missingRequired } from './forms.ts';
@@ -80,7 +80,8 @@ export class Bot<Ctx = unknown> {
     const t = translator(actor.locale);
 
     const command = registry.get(parsed.command, invocation.platform);
-    if (!command) throw new UserError('error.unknownCommand', { command: parsed.command });
+    // Unknown names are shown back: they pass the guard first (options pass it in bindOptions).
+    if (!command) throw new UserError('error.unknownCommand', { command: requireCleanText('name', 'command', parsed.command) });
 
     let sub = DIRECT;
     let words = parsed.words;
@@ -90,6 +91,7 @@ export class Bot<Ctx = unknown> {
       if (!words[0] || words[0] === 'help') return { card: commandHelp(t, command), ephemeral: true };
       sub = words[0].toLowerCase();
       if (!command.subcommands[sub]) {
+        requireCleanText('name', 'command', words[0]);
         throw new UserError('error.unknownSubcommand', { command: command.name, sub, choices: names.join(', '), example });
       }
       words = words.slice(1);

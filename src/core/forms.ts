@@ -52,7 +52,8 @@ export function buildForm(t: Translator, command: AnyCommand, sub: string, given
     fields: formFields(command, sub).map((option) => ({
       name: option.name,
       label: text.options[option.name] ?? option.name,
-      type: option.type,
+      // A link is a text field in a form (checked as a url when submitted).
+      type: option.type === 'url' ? 'string' : option.type,
       required: Boolean(option.required),
       value: given[option.name],
       choices: option.choices ? choiceValues(option.choices).map((value) => ({ value, label: choiceLabel(t, option.choices!, value) })) : undefined,

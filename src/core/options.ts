@@ -1,6 +1,12 @@
 // Turns the words and key=value pairs of a parsed command into typed options,
 // or a UserError naming the option with a correct example.
 //
+// Every value passes the privacy guard first (src/core/privacy/): string
+// options with their declared profile (see textProfile), every other value
+// with the 'free' profile, because errors about it show it back. So nothing
+// with a resident identifier, a control or bidi character reaches a handler,
+// the database, the logs or an error message.
+//
 // Dates and times accept the Korean and numeric forms of ./korean-input.ts;
 // relative dates (내일, 다음주 화요일) are resolved on the Seoul day of `now`
 // (the injected clock), and handlers always receive 'YYYY-MM-DD' / 'HH:MM'.
@@ -10,6 +16,7 @@ import { UserError } from './errors.ts';
 import { catalogs, choiceValues, matchChoice, type ChoiceGroup, type Locale } from './i18n/index.ts';
 import { parseDateInput, parseTimeInput } from './korean-input.ts';
 import { positionals, subcommandText, usage, type AnyCommand } from './registry.ts';
+import { requireCleanText, type TextProfile } from './privacy/index.ts';
 
 export const MAX_TEXT_LENGTH = 500;
 const YES = ['yes', 'y', 'true', 'on', '예', '네', '응', '함', '사용', 'o'];
@@ -38,15 +45,20 @@ export function bindOptions(command: AnyCommand, sub: string, words: string[], n
       });
     }
     if (raw.has(key)) throw new UserError('error.duplicateOption', { option: key, example });
-    raw.set(key, value);
+    raw.set(key, requireCleanText(valueProfile(option), key, value));
   }
 
   const bare = [...words];
   for (const option of positionals(decl)) {
     if (raw.has(option.name) || bare.length === 0) continue;
-    raw.set(option.name, option.rest ? bare.splice(0).join(' ') : (bare.shift() as string));
+    const value = option.rest ? bare.splice(0).join(' ') : (bare.shift() as string);
+    raw.set(option.name, requireCleanText(valueProfile(option), option.name, value));
   }
-  if (bare.length) throw new UserError('error.tooManyArguments', { value: bare[0], ...where });
+  if (bare.length) {
+    // The stray word is shown back: check it like free text first.
+    const value = requireCleanText('free', `/${command.name}${sub ? ` ${sub}` : ''}`, bare.join(' ')).split(/\s+/)[0];
+    throw new UserError('error.tooManyArguments', { value, ...where });
+  }
 
   const options: Options = {};
   for (const option of declared) {
@@ -60,6 +72,34 @@ export function bindOptions(command: AnyCommand, sub: string, words: string[], n
   return options;
 }
 
+/**
+ * The identifier profile of a string option: declared with `text:`, else
+ * 'contact' for a member's own work phone/email, 'name' for names and
+ * references to organisations or members, 'free' for other text.
+ */
+export function textProfile(option: OptionDecl): TextProfile {
+  if (option.text) return option.text;
+  if (option.name === 'phone' || option.name === 'email') return 'contact';
+  if (option.name === 'name' || option.suggest) return 'name';
+  return 'free';
+}
+
+/** Strings use their profile; other values are checked as free text (errors about them show them back). */
+const valueProfile = (option: OptionDecl): TextProfile => (option.type === 'string' ? textProfile(option) : 'free');
+
+/** http(s) only, with a host and without user:password; a bare `www.…` gets https://. */
+export function parseUrl(value: string): string | undefined {
+  const text = /^www\./i.test(value) ? `https://${value}` : value;
+  if (/\s/.test(text)) return undefined;
+  try {
+    const url = new URL(text);
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname || url.username || url.password) return undefined;
+    return text;
+  } catch {
+    return undefined;
+  }
+}
+
 function convert(option: OptionDecl, value: string, example: string, context: BindContext): string | number | boolean {
   const params = { option: option.name, value, example };
   switch (option.type) {
@@ -68,6 +108,12 @@ function convert(option: OptionDecl, value: string, example: string, context: Bi
         throw new UserError('error.textTooLong', { option: option.name, length: value.length, max: MAX_TEXT_LENGTH });
       }
       return value;
+    case 'url': {
+      const url = parseUrl(value);
+      // The rejected link is not shown back (it may be anything).
+      if (!url) throw new UserError('error.badUrl', { option: option.name, example });
+      return url;
+    }
     case 'integer': {
       const digits = value.replace(/^#/, '').replace(/\s*번$/, ''); // #3, 3번
       if (!/^\d{1,9}$/.test(digits)) throw new UserError('error.badInteger', params);
