@@ -1,7 +1,9 @@
 // The text form of a command:
 //   /command sub positional key=value key="quoted value"
 // Tokens are split on whitespace; "double", 'single' and “curly” quotes keep
-// spaces inside one token. A token `key=value` (key in latin letters) is a
+// spaces inside one token. Inside quotes a backslash escapes a quote or a
+// backslash (`title="\"희망\" 모임"` -> `"희망" 모임`); any other backslash
+// is kept as typed. A token `key=value` (key in latin letters) is a
 // named option, anything else is a bare word.
 //
 // Korean dates, times, durations and repeat phrases have spaces in them
@@ -18,6 +20,7 @@ export interface ParsedText {
 }
 
 const QUOTES: Record<string, string> = { '"': '"', "'": "'", '“': '”', '‘': '’' };
+const ESCAPABLE = new Set(['"', "'", '“', '”', '‘', '’', '\\']);
 const NAMED = /^([a-zA-Z][a-zA-Z0-9-]*)=([\s\S]*)$/;
 
 export function tokenize(text: string): string[] {
@@ -25,9 +28,14 @@ export function tokenize(text: string): string[] {
   let current = '';
   let inToken = false;
   let closing: string | undefined;
+  let escaped = false;
   for (const ch of text) {
     if (closing) {
-      if (ch === closing) closing = undefined;
+      if (escaped) {
+        current += ESCAPABLE.has(ch) ? ch : `\\${ch}`;
+        escaped = false;
+      } else if (ch === '\\') escaped = true;
+      else if (ch === closing) closing = undefined;
       else current += ch;
     } else if (ch in QUOTES) {
       closing = QUOTES[ch];
@@ -97,5 +105,5 @@ export function continuesPhrase(value: string, word: string): boolean {
 /** Quotes a value for a command text when needed (used to build button commands). */
 export function quote(value: string | number): string {
   const s = String(value);
-  return /[\s"'=]/.test(s) || s === '' ? `"${s.replace(/"/g, '')}"` : s;
+  return /[\s"'“”‘’=\\]/.test(s) || s === '' ? `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"` : s;
 }
