@@ -1,10 +1,12 @@
 // npm run bench:adapters
 // Latency of read commands through the bot vs. the bare libraries, measured
-// the same way on both sides, plus the bot's idle RSS with both adapters up.
+// the same way on both sides; RSS of the bot, of a bare Bolt app and of a bare
+// Bolt + discord.js process, idle and after 2,000 and 20,000 signed commands.
 // - Slack: a signed slash command over HTTP -> the answer POSTed to response_url.
 // - Discord: INTERACTION_CREATE over the gateway -> the interaction callback.
 // Each side has its own fake server on 127.0.0.1. Not a test: it prints figures.
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -186,7 +188,13 @@ await app.stop();
 await bolt.stop();
 await client.destroy();
 
-// ---------- idle RSS: the real entry point in its own process ----------
+// ---------- RSS: the real entry point in its own process, beside the bare libraries ----------
+// Each side runs in its own process with the node flags of `npm start`:
+// - the bot (dist/src/main.js, Slack HTTP + Discord connected),
+// - a bare Bolt app answering /help with a one-line respond(),
+// - a bare Bolt + discord.js process (both connected, nothing registered): the floor.
+// Idle RSS after 5 s; then N signed /help commands (16 in flight, each waited
+// for until its answer reaches response_url), RSS after 2,000 and after 20,000.
 const rssSlack = await startFakeSlack();
 const rssDiscord = await startFakeDiscord();
 // npm start runs the compiled bot; measure that.
@@ -197,33 +205,118 @@ await new Promise<void>((resolve, reject) =>
 const startScript = JSON.parse(readFileSync('package.json', 'utf8')).scripts.start as string;
 const nodeFlags = /node ((?:--\S+ )*)scripts\/start\.mjs/.exec(startScript)?.[1].trim().split(' ').filter(Boolean) ?? [];
 if (nodeFlags.length === 0) throw new Error('could not read the node flags of the start script');
-const child = spawn(process.execPath, [...nodeFlags, 'dist/src/main.js'], {
-  env: {
-    ...process.env,
+
+const freePort = async () => {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+};
+const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function startProcess(args: string[], env: Record<string, string>, ready: string) {
+  const child = spawn(process.execPath, [...nodeFlags, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stdout.on('data', (d) => (log += d));
+  child.stderr.on('data', (d) => (log += d));
+  const started = Date.now();
+  while (!log.includes(ready)) {
+    if (child.exitCode !== null || Date.now() - started > 30_000) throw new Error(`process did not start:\n${log}`);
+    await sleep(100);
+  }
+  return child;
+}
+async function stopProcess(child: ReturnType<typeof spawn>) {
+  child.kill('SIGTERM');
+  if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
+}
+
+/** N signed /help commands to `url`, `inFlight` at a time; calls `at(count)` at each checkpoint. */
+async function flood(url: string, total: number, checkpoints: number[], at: (count: number) => void) {
+  const inFlight = 16;
+  let next = 0;
+  let done = 0;
+  const pending = new Map<string, () => void>();
+  rssSlack.reset();
+  const seen = setInterval(() => {
+    for (const r of rssSlack.responses.splice(0)) pending.get(r.id)?.();
+  }, 2);
+  const one = async () => {
+    while (next < total) {
+      const id = `m${++seq}`;
+      next++;
+      const body = slashCommandBody({ command: '/help', text: '', user_id: SLACK_USER, trigger_id: `trig-${id}`, response_url: rssSlack.responseUrl(id) });
+      const answered = new Promise<void>((resolve) => pending.set(id, resolve));
+      const res = await fetch(url, { method: 'POST', headers: signSlackRequest(SECRET, body) as unknown as Record<string, string>, body });
+      if (res.status !== 200) throw new Error(`slack answered ${res.status}`);
+      await answered;
+      pending.delete(id);
+      done++;
+      if (checkpoints.includes(done)) at(done);
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, one));
+  clearInterval(seen);
+}
+
+const MEMORY_N = Number(process.env.BENCH_MEMORY_N ?? 20_000);
+const checkpoints = [2_000, MEMORY_N];
+const memory: Record<string, Record<string, number>> = {};
+
+// The bot.
+const botPort = await freePort();
+const botChild = await startProcess(
+  ['dist/src/main.js'],
+  {
     DATABASE_URL: freshDb('rss.db'),
     LOG_LEVEL: 'info',
     SLACK_BOT_TOKEN: 'xoxb-rss',
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: rssSlack.apiUrl,
-    PORT: '0',
+    PORT: String(botPort),
     DISCORD_TOKEN,
     DISCORD_APPLICATION_ID: APP_ID,
     DISCORD_API_URL: rssDiscord.apiBase,
   },
-  stdio: ['ignore', 'ignore', 'pipe'],
-});
-let log = '';
-child.stderr.on('data', (d) => (log += d));
-const started = Date.now();
-while (!log.includes('bot started')) {
-  if (Date.now() - started > 30_000) throw new Error(`bot did not start:\n${log}`);
-  await new Promise((r) => setTimeout(r, 100));
-}
-await new Promise((r) => setTimeout(r, 5000)); // idle
-const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
-child.kill('SIGTERM');
-await new Promise((r) => child.once('exit', r));
+  'bot started',
+);
+await sleep(5000); // idle
+memory.bot = { idle: rssMb(botChild.pid!) };
+await flood(`http://127.0.0.1:${botPort}/slack/events`, MEMORY_N, checkpoints, (n) => (memory.bot[n] = rssMb(botChild.pid!)));
+await stopProcess(botChild);
+
+// Bare Bolt answering the same requests.
+const boltOnly = `
+const { App, LogLevel } = require('@slack/bolt');
+const app = new App({ token: 'xoxb-bare', signingSecret: process.env.SECRET, logLevel: LogLevel.ERROR, tokenVerificationEnabled: false,
+  botId: 'B', botUserId: 'U', clientOptions: { slackApiUrl: process.env.SLACK_API_URL, retryConfig: { retries: 0 } } });
+app.command('/help', async ({ ack, respond, command }) => { await ack(); await respond({ response_type: 'ephemeral', text: 'echo: ' + command.text }); });
+app.start({ port: Number(process.env.PORT), host: '127.0.0.1' }).then(() => console.log('bare started'));
+`;
+const barePort = await freePort();
+const bareChild = await startProcess(['-e', boltOnly], { SECRET, SLACK_API_URL: rssSlack.apiUrl, PORT: String(barePort) }, 'bare started');
+await sleep(5000);
+memory.bolt = { idle: rssMb(bareChild.pid!) };
+await flood(`http://127.0.0.1:${barePort}/slack/events`, MEMORY_N, checkpoints, (n) => (memory.bolt[n] = rssMb(bareChild.pid!)));
+await stopProcess(bareChild);
+
+// Bare Bolt + discord.js, both connected, idle: the floor.
+const floorScript = boltOnly.replace(
+  "console.log('bare started')",
+  `(async () => { const { Client, GatewayIntentBits, Events } = require('discord.js');
+    const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: process.env.DISCORD_API_URL, retries: 0 } });
+    client.once(Events.ClientReady, () => console.log('floor started')); await client.login(process.env.DISCORD_TOKEN); })()`,
+);
+const floorChild = await startProcess(
+  ['-e', floorScript],
+  { SECRET, SLACK_API_URL: rssSlack.apiUrl, PORT: String(await freePort()), DISCORD_API_URL: rssDiscord.apiBase, DISCORD_TOKEN },
+  'floor started',
+);
+await sleep(5000);
+memory.floor = { idle: rssMb(floorChild.pid!) };
+await stopProcess(floorChild);
 
 for (const fake of [botSlack, bareSlack, rssSlack]) await fake.stop();
 for (const fake of [botDiscord, bareDiscord, rssDiscord]) await fake.stop();
@@ -233,5 +326,16 @@ console.log('p50 / p99 in ms; "bare echo" answers a one-line text, "bare same" s
 console.log('| command | bare echo | bare same | bot | bot ÷ echo | bot ÷ same |');
 console.log('|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);
-console.log(`\nbot idle RSS with Slack (HTTP) and Discord connected (node ${nodeFlags.join(' ')}): ${(rssKb / 1024).toFixed(1)} MB`);
+const mb = (v: number | undefined) => (v === undefined ? '—' : `${v.toFixed(1)} MB`);
+console.log(`\nRSS, each in its own process (node ${nodeFlags.join(' ')}); signed Slack /help commands over HTTP, 16 in flight`);
+console.log(`| process | idle | after 2,000 | after ${MEMORY_N.toLocaleString('en')} | growth 2,000 → ${MEMORY_N.toLocaleString('en')} |`);
+console.log('|---|---|---|---|---|');
+for (const [label, m] of [
+  ['bot (Slack HTTP + Discord connected)', memory.bot],
+  ['bare Bolt (one-line answer)', memory.bolt],
+  ['bare Bolt + discord.js, both connected (floor)', memory.floor],
+] as const) {
+  const growth = m[MEMORY_N] !== undefined ? `${(m[MEMORY_N] - m[2000]).toFixed(1)} MB` : '—';
+  console.log(`| ${label} | ${mb(m.idle)} | ${mb(m[2000])} | ${mb(m[MEMORY_N])} | ${growth} |`);
+}
 process.exit(0);
