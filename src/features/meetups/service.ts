@@ -9,6 +9,13 @@ import { UserError } from '../../core/errors.ts';
 import type { ScheduleInput } from '../../scheduler/scheduler.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { FeatureContext } from '../context.ts';
+
+declare module '../context.ts' {
+  interface FeatureEvents {
+    /** A series' reminders were (re)planned: after a create, an edit, a holiday change, the daily run. */
+    'meetups.planned': { seriesId: number };
+  }
+}
 import { findOrganization, findPartnership } from '../directory/service.ts';
 import { closuresBetween } from '../holidays/service.ts';
 import { meetupNudge, meetupReminder } from './jobs.ts';
@@ -555,6 +562,8 @@ export async function planReminders(ctx: FeatureContext, series: Series): Promis
     );
   }
   await ctx.scheduler.replaceGroup(groupOf(series.id), jobs);
+  // Others that hang on a series' dates (case-conference agendas) plan with it.
+  await ctx.emit('meetups.planned', { seriesId: series.id });
   return jobs.length;
 }
 

@@ -1,0 +1,23 @@
+// Case conferences: agenda intake before the meeting (open, remind, close and
+// compile), joint cases, decisions and follow-ups after; no resident identifiers.
+import { defineFeature } from '../context.ts';
+import { loadSeries } from '../meetups/service.ts';
+import { planAgendas } from './service.ts';
+import { catalog } from './catalog.ts';
+import agenda from './commands/agenda.ts';
+import caseCommand from './commands/case.ts';
+import { agendaClose, agendaOpen, agendaRemind, agendaRetention, caseFollowUp, scheduleRetention } from './jobs.ts';
+
+export default defineFeature({
+  name: 'agenda',
+  catalog,
+  commands: [agenda, caseCommand],
+  jobs: [agendaOpen, agendaRemind, agendaClose, agendaRetention, caseFollowUp],
+  start: (ctx) => scheduleRetention(ctx),
+  on: {
+    'meetups.planned': async (ctx, { seriesId }) => {
+      const series = await loadSeries(ctx, seriesId);
+      if (series) await planAgendas(ctx, series);
+    },
+  },
+});
