@@ -185,11 +185,14 @@ describe('Slack HTTP mode', () => {
     const requested = await answer((await slash('/member link', { user_id: 'U999', user_name: 'newbie' })).responseUrl);
     expect(requested.text).toContain('연결 요청(#1)');
 
+    // Admins hear of requests in one batched DM, a minute after the first.
+    h.clock.advance(61_000);
     await h.drain('slack');
     const dm = fake.callsTo('chat.postMessage').find((c) => String(c.body.text).includes('계정 연결 요청'));
     expect(dm?.body.channel).toBe(`D${ADMIN}`);
+    expect(JSON.stringify(dm?.body.blocks)).toContain(actionId({ command: '/member approve 1' }));
     const approve = blockActionBody({
-      actionId: actionId({ command: '/member approve 1', updatesMessage: true }),
+      actionId: actionId({ command: '/member approve 1' }),
       userId: ADMIN,
       responseUrl: fake.responseUrl('approve'),
     });
