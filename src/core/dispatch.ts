@@ -90,7 +90,7 @@ export class Bot<Ctx = unknown> {
       const example = subcommandText(t.catalog, command.name, names[0]).example;
       if (!words[0] || words[0] === 'help') return { card: commandHelp(t, command), ephemeral: true };
       sub = words[0].toLowerCase();
-      if (!command.subcommands[sub]) {
+      if (!Object.hasOwn(command.subcommands, sub)) {
         requireCleanText('name', 'command', words[0]);
         throw new UserError('error.unknownSubcommand', { command: command.name, sub, choices: names.join(', '), example });
       }

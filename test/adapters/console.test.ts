@@ -74,10 +74,10 @@ describe('console conventions', () => {
 
     const h = await createHarness();
     const index = await h.say('/help');
-    expect(index).toContain('[1] /audit  [2] /channel  [3] /clock  [4] /council');
-    expect(await h.say('4')).toContain('/council seat <member> council=.. seat=..');
-    expect(await h.say('@@박영희 2')).toContain('/channel bind [org] [partnership=..]');
-    expect(await h.say('10')).toBe('10번 버튼이 없습니다. 마지막 메시지의 버튼 번호를 입력하세요.');
+    expect(index).toContain('[1] /agenda  [2] /audit  [3] /case  [4] /channel  [5] /clock  [6] /council');
+    expect(await h.say('6')).toContain('/council seat <member> council=.. seat=..');
+    expect(await h.say('@@박영희 4')).toContain('/channel bind [org] [partnership=..]');
+    expect(await h.say('13')).toBe('13번 버튼이 없습니다. 마지막 메시지의 버튼 번호를 입력하세요.');
     await h.close();
   });
 });

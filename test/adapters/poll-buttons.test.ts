@@ -7,6 +7,8 @@
 // Timeline (KST = UTC+9; the harness clock starts at 2026-11-25T01:00Z = 10:00 KST):
 //   poll #1 (decision, named)  deadline 2026-12-01 18:00 KST = 2026-12-01T09:00Z
 //   poll #2 (single, secret)   deadline 2026-12-03 18:00 KST = 2026-12-03T09:00Z
+import { ballotKey } from '../../src/features/polls/ballot-key.ts';
+import { openChoice } from '../../src/features/polls/sealed-ballot.ts';
 import type { APIApplicationCommandInteractionDataOption, APIEmbed, APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';
@@ -217,8 +219,12 @@ describe('poll buttons on Slack (real Bolt over HTTP, fake Slack)', () => {
     expect(second.replace_original).toBe(false);
     expect(second.text).toContain('비밀투표');
     expect(second.text).toContain('바꿀 수 없고');
-    // One ballot, the first choice, with no voter on it.
-    expect(await ballots(h, 2)).toEqual([{ memberId: null, choice: '[0]' }]);
+    // One ballot, sealed, with no voter on it; opened with the ballot key it is the first choice.
+    const sealed = await ballots(h, 2);
+    expect(sealed).toHaveLength(1);
+    expect(sealed[0].memberId).toBeNull();
+    expect(sealed[0].choice).not.toContain('[0]');
+    expect(openChoice(await ballotKey(h.app.context()), 2, sealed[0].choice)).toBe('[0]');
     expect(await h.db.pollParticipation.count({ where: { pollId: 2 } })).toBe(1);
   });
 

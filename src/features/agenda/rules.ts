@@ -28,7 +28,7 @@ export function agendaDays(series: { kind: string; agendaDays: number | null }):
  */
 export function intakeWindow(date: IsoDate, days: number, closeTime: string, closures: Closures): { opensAt: Date; closesAt: Date; remindAt: Date } {
   const opensAt = seoulInstant(addDays(date, -days), '09:00');
-  let closesAt = seoulInstant(previousWorkingDay(addDays(date, -1), closures), closeTime);
+  let closesAt = seoulInstant(previousWorkingDay(date, closures), closeTime);
   if (closesAt <= opensAt) closesAt = new Date(opensAt.getTime() + 3600_000);
   const remindAt = new Date(opensAt.getTime() + Math.round((closesAt.getTime() - opensAt.getTime()) * 0.8));
   return { opensAt, closesAt, remindAt };

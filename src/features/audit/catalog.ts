@@ -14,6 +14,16 @@ export const catalog = defineCatalog(
     // one (a test greps src for them); an unknown code shows as itself.
     choices: {
       auditAction: {
+        'agenda.accept': ['추가 안건 받음'],
+        'agenda.add': ['안건 올림'],
+        'agenda.decide': ['사례 결정 기록'],
+        'agenda.edit': ['안건 고침'],
+        'agenda.followup': ['사후 점검 마침'],
+        'agenda.joint': ['공동 사례로 합침'],
+        'agenda.purge': ['안건 요약 보존기간 삭제'],
+        'agenda.settings': ['사례번호 형식 설정'],
+        'agenda.setup': ['안건 접수 설정'],
+        'agenda.withdraw': ['안건 철회'],
         'channel.bind': ['채널 연결'],
         'channel.unbind': ['채널 연결 해제'],
         'council.dismiss': ['협의체 위원 해촉'],
@@ -87,6 +97,16 @@ export const catalog = defineCatalog(
     },
     choices: {
       auditAction: {
+        'agenda.accept': ['addendum accepted'],
+        'agenda.add': ['agenda item added'],
+        'agenda.decide': ['case decision recorded'],
+        'agenda.edit': ['agenda item changed'],
+        'agenda.followup': ['follow-up closed'],
+        'agenda.joint': ['joined as a joint case'],
+        'agenda.purge': ['agenda texts deleted (retention)'],
+        'agenda.settings': ['case-code format set'],
+        'agenda.setup': ['agenda intake set'],
+        'agenda.withdraw': ['agenda item withdrawn'],
         'channel.bind': ['channel bound'],
         'channel.unbind': ['channel unbound'],
         'council.dismiss': ['council member dismissed'],

@@ -158,8 +158,8 @@ export const catalog = defineCatalog(
   {
     messages: {
       'transfer.notFound': 'Transfer #{id} not found. Check the number with `/transfer list`.',
-      'transfer.notYours': "Only {name}, the head of their organisation, a coordinator or an admin can plan or change {name}'s transfer.",
-      'transfer.approveNotYours': "A transfer {name} planned is confirmed by the head of their organisation or a coordinator (not by {name}).",
+      'transfer.notYours': "This transfer of {name} can be planned or changed only by them, the head of their organisation, a coordinator or an admin.",
+      'transfer.approveNotYours': 'A transfer {name} planned themself is confirmed by the head of their organisation or a coordinator, not by them.',
       'transfer.memberInactive': '{name} is not active; no transfer can be planned.',
       'transfer.successorSelf': 'The successor must be someone other than the person who moves.',
       'transfer.actingSelf': 'The acting contact must be someone other than the person who moves.',

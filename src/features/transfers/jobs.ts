@@ -4,7 +4,7 @@
 // D+3, D+7 and D+14; and the question before each regular reshuffle. Every
 // delivery key derives from the job key, so a rerun after a crash sends nothing twice.
 import { addDays, seoulDate, seoulInstant } from '../../core/calendar/index.ts';
-import { nextWorkingDay } from '../../core/calendar/holidays.ts';
+import { isWorkingDay, nextWorkingDay } from '../../core/calendar/holidays.ts';
 import { defineJob, z, type FeatureContext } from '../context.ts';
 import { closuresBetween } from '../holidays/service.ts';
 import { nextReshuffle } from './rules.ts';
@@ -51,7 +51,8 @@ export const transferReshuffle = defineJob({
 /** The next reshuffle question (09:00 on a working day about two weeks before 1 January or 1 July); at start and after each. */
 export async function scheduleReshuffle(ctx: FeatureContext, from = seoulDate(ctx.clock.now())): Promise<void> {
   const { effective, ask } = nextReshuffle(from);
-  const day = nextWorkingDay(ask, await closuresBetween(ctx, ask, effective));
+  const closures = await closuresBetween(ctx, ask, effective);
+  const day = isWorkingDay(ask, closures) ? ask : nextWorkingDay(ask, closures);
   await transferReshuffle.schedule(ctx.scheduler, {
     key: `transfer-reshuffle:${effective}`,
     payload: { effective },

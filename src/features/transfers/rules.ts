@@ -21,18 +21,18 @@ export function announceInstant(wanted: Date, closures: Closures): Date {
     if (wanted < seoulInstant(day, ANNOUNCE_TIME)) return seoulInstant(day, ANNOUNCE_TIME);
     if (wanted < seoulInstant(day, OFFICE_CLOSES)) return wanted;
   }
-  return seoulInstant(nextWorkingDay(addDays(day, 1), closures), ANNOUNCE_TIME);
+  return seoulInstant(nextWorkingDay(day, closures), ANNOUNCE_TIME);
 }
 
 /** 09:00 of the last working day before the effective date (`announce=before`). */
 export function lastWorkingDayBefore(effective: IsoDate, closures: Closures): Date {
-  return seoulInstant(previousWorkingDay(addDays(effective, -1), closures), ANNOUNCE_TIME);
+  return seoulInstant(previousWorkingDay(effective, closures), ANNOUNCE_TIME);
 }
 
 /** Three working days before the effective date, 09:00: the head is asked to name a successor if none is. */
 export function successorReminderDay(effective: IsoDate, closures: Closures): IsoDate {
   let day = effective;
-  for (let n = 0; n < 3; n++) day = previousWorkingDay(addDays(day, -1), closures);
+  for (let n = 0; n < 3; n++) day = previousWorkingDay(day, closures);
   return day;
 }
 

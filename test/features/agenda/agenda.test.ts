@@ -57,7 +57,7 @@ describe('a case conference from intake to follow-up', () => {
 
     // The silent agency is reminded by DM, once, before the close.
     mark = h.consoleOutput().length;
-    await h.say('/clock 2026-12-08 17:30');
+    await h.say('/clock 2026-12-09 17:30');
     const closing = since(mark);
     expect(closing.split('[DM → 최요원]\n「모라3동 통합사례회의」 2026-12-10 회의에 사상구정신건강복지센터의 안건이 아직 없습니다').length - 1).toBe(1);
     expect(closing).not.toContain('[DM → 김주무관]\n「모라3동 통합사례회의」 2026-12-10 회의에');
