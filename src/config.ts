@@ -52,6 +52,22 @@ const schema = z.object({
       }
       return key;
     }),
+  SMTP_URL: z
+    .string()
+    .refine(isSmtpUrl, {
+      message: 'must be smtp:// (STARTTLS) or smtps:// (TLS) with the server and, if it asks, the account — e.g. smtps://bot%40korea.kr:password@smtp.korea.kr:465',
+    })
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .refine((raw) => parseMailFrom(raw) !== undefined, { message: 'must be an e-mail address, optionally with a name — e.g. 민관협력 봇 <bot@korea.kr>' })
+    .optional(),
+  PUBLIC_URL: z
+    .string()
+    .refine(isPublicUrl, { message: 'must be the https address the bot is reached at, without query — e.g. https://bot.example.go.kr' })
+    .optional(),
+  UNSUBSCRIBE_PORT: z.coerce.number({ message: 'must be a port number — e.g. 3001' }).int().min(0).max(65535).default(3001),
+  UNSUBSCRIBE_SECRET: z.string().min(32, 'must be at least 32 random characters — e.g. the output of: openssl rand -base64 32').optional(),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       message: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -91,7 +107,23 @@ export type Config = {
    * the SQLite file (src/features/polls/ballot-key.ts).
    */
   ballotKey?: Buffer;
+  /** E-mail (SMTP_URL set): digests and notices to members' addresses. */
+  email?: EmailConfig;
 };
+
+export interface EmailConfig {
+  /** SMTP_URL: smtp:// or smtps://, with credentials. Never logged. */
+  smtpUrl: string;
+  /** MAIL_FROM as given (with its display name), and its bare address. */
+  from: string;
+  fromAddress: string;
+  /** PUBLIC_URL without a trailing slash: one-click unsubscribe links and their endpoint. Unset: mailto only. */
+  publicUrl?: string;
+  /** Where the unsubscribe endpoint listens (behind PUBLIC_URL's reverse proxy); 0 = any free port (tests). */
+  unsubscribePort: number;
+  /** UNSUBSCRIBE_SECRET: the unsubscribe tokens' key is derived from it (required with PUBLIC_URL). */
+  unsubscribeSecret?: string;
+}
 
 export class ConfigError extends Error {}
 
@@ -127,8 +159,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
   if (c.BOT_NOW && chatConfigured) {
     problems.push('  BOT_NOW: console only — Slack and Discord run on real time; remove BOT_NOW (or the SLACK_*/DISCORD_* settings)');
   }
+  let email: EmailConfig | undefined;
+  if (c.SMTP_URL) {
+    const from = c.MAIL_FROM ? parseMailFrom(c.MAIL_FROM) : undefined;
+    if (!from) problems.push('  MAIL_FROM: missing — e-mail needs the sender address (e.g. 민관협력 봇 <bot@korea.kr>)');
+    if (c.PUBLIC_URL && !c.UNSUBSCRIBE_SECRET) {
+      problems.push('  UNSUBSCRIBE_SECRET: missing — one-click unsubscribe links (PUBLIC_URL) are signed with it; e.g. the output of: openssl rand -base64 32');
+    }
+    if (from) {
+      email = {
+        smtpUrl: c.SMTP_URL,
+        from: c.MAIL_FROM!.trim(),
+        fromAddress: from,
+        publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
+        unsubscribePort: c.UNSUBSCRIBE_PORT,
+        unsubscribeSecret: c.UNSUBSCRIBE_SECRET,
+      };
+    }
+  }
   if (problems.length) throw new ConfigError(`Incomplete configuration (see .env.example):\n${problems.join('\n')}`);
-  return { databaseUrl: c.DATABASE_URL, admins: c.BOT_ADMINS, locale: c.BOT_LOCALE, logLevel: c.LOG_LEVEL, slack, discord, now: c.BOT_NOW, ballotKey: c.BALLOT_KEY };
+  return { databaseUrl: c.DATABASE_URL, admins: c.BOT_ADMINS, locale: c.BOT_LOCALE, logLevel: c.LOG_LEVEL, slack, discord, now: c.BOT_NOW, ballotKey: c.BALLOT_KEY, email };
 }
 
 export const BALLOT_KEY_HINT =
@@ -164,4 +214,30 @@ export function parseBotNow(raw: string): Date | undefined {
 
 function blankToUndefined(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === '' ? undefined : v]));
+}
+
+function isSmtpUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** https anywhere; plain http only on this machine (trying it out). */
+function isPublicUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    if (url.search || url.hash || url.username || url.password) return false;
+    return url.protocol === 'https:' || (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname));
+  } catch {
+    return false;
+  }
+}
+
+/** MAIL_FROM: `bot@korea.kr` or `Name <bot@korea.kr>` -> the bare address; else undefined. */
+export function parseMailFrom(raw: string): string | undefined {
+  const match = /^\s*(?:([^<>\r\n]*?)\s*<([^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)>|([^\s<>@"]+@[^\s<>@]+\.[^\s<>@]+))\s*$/.exec(raw);
+  return match ? (match[2] ?? match[3]) : undefined;
 }

@@ -12,7 +12,11 @@ import type { TextProfile } from './privacy/rules.ts';
 export type Role = 'admin' | 'coordinator' | 'head' | 'staff';
 export const ROLES: readonly Role[] = ['admin', 'coordinator', 'head', 'staff'];
 
-export type Platform = 'console' | 'slack' | 'discord';
+/**
+ * Where a message goes or an invocation comes from. 'email' only sends (SMTP)
+ * and receives nothing but one-click unsubscribes (src/adapters/email/).
+ */
+export type Platform = 'console' | 'slack' | 'discord' | 'email';
 
 export interface Actor {
   /** undefined while a chat user is not linked to a member yet (and for the scheduler's system actor). */

@@ -19,7 +19,9 @@ export type Target =
   | { kind: 'member'; id: number }
   | { kind: 'role'; role: Role; orgKind?: string; orgId?: number; sigungu?: string }
   | { kind: 'chairs'; councilId: number }
-  | { kind: 'partnership-members'; id: number };
+  | { kind: 'partnership-members'; id: number }
+  /** One member's e-mail address (active members with an address; only when e-mail is configured). */
+  | { kind: 'email'; memberId: number };
 
 /**
  * What to send: a card, or a function that renders it in one reader's
@@ -59,6 +61,19 @@ export class DeliveryError extends Error {
     super(message);
     this.name = 'DeliveryError';
   }
+}
+
+/**
+ * An e-mail destination's id: the member (the unsubscribe link is theirs) and
+ * the address, e.g. `#12 kim@korea.kr` (readable in failure reports).
+ */
+export function emailDestId(memberId: number, address: string): string {
+  return `#${memberId} ${address}`;
+}
+
+export function parseEmailDestId(id: string): { memberId: number; address: string } | undefined {
+  const match = /^#(\d{1,9}) (\S+@\S+)$/.exec(id);
+  return match ? { memberId: Number(match[1]), address: match[2] } : undefined;
 }
 
 /** What an adapter offers the outbox. */

@@ -6,7 +6,7 @@ import { seoulDate, seoulInstant } from '../core/calendar/index.ts';
 import type { Card } from '../core/card.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Platform } from '../core/command.ts';
-import type { Deliverer, Destination, Message, Target } from '../core/deliver.ts';
+import { emailDestId, parseEmailDestId, type Deliverer, type Destination, type Message, type Target } from '../core/deliver.ts';
 import { translator, type Locale } from '../core/i18n/index.ts';
 import type { Db } from '../db/client.ts';
 
@@ -23,6 +23,10 @@ type MemberRow = { id: number; locale: string; preferredPlatform: string | null;
 const memberSelect = { id: true, locale: true, preferredPlatform: true, identities: { select: { platform: true, userId: true } } } as const;
 
 function rowKey(key: string, to: Destination): string {
+  // E-mail: one row per member and key, whatever the address was then (a
+  // changed address or language does not send the same week twice).
+  const email = to.platform === 'email' ? parseEmailDestId(to.id) : undefined;
+  if (email) return `${key}@email:member:${email.memberId}`;
   return `${key}@${to.platform}:${to.kind}:${to.id}`;
 }
 
@@ -54,6 +58,16 @@ export class Outbox implements Deliverer {
     const active = this.platforms();
     const channel = (platform: string, id: string): Recipient => ({ platform: platform as Platform, kind: 'channel', id, locale: this.channelLocale });
     switch (target.kind) {
+      case 'email': {
+        if (!active.has('email')) return [];
+        const member = await this.db.member.findFirst({
+          where: { id: target.memberId, status: 'active', email: { not: null } },
+          select: { id: true, email: true, locale: true },
+        });
+        const address = member?.email?.trim();
+        if (!member || !address || /\s/.test(address) || !address.includes('@')) return [];
+        return [{ platform: 'email', kind: 'user', id: emailDestId(member.id, address), locale: member.locale === 'en' ? 'en' : 'ko' }];
+      }
       case 'channel':
         return active.has(target.platform) ? [channel(target.platform, target.channelId)] : [];
       case 'org':
@@ -70,7 +84,7 @@ export class Outbox implements Deliverer {
   }
 
   /** The active members a person-target names (retired, on leave or transferred people get nothing). */
-  async people(target: Exclude<Target, { kind: 'org' | 'partnership' | 'channel' }>): Promise<MemberRow[]> {
+  async people(target: Exclude<Target, { kind: 'org' | 'partnership' | 'channel' | 'email' }>): Promise<MemberRow[]> {
     switch (target.kind) {
       case 'member':
         return this.db.member.findMany({ where: { id: target.id, status: 'active' }, select: memberSelect });

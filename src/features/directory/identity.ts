@@ -38,6 +38,15 @@ async function lookupActor(
     if (platform === 'console') throw new UserError('error.residentIdentifier', { what: `pii.${detectIdentifier(invocation.displayName, ALWAYS_FORBIDDEN)}` });
     invocation = { ...invocation, displayName: platformUserId };
   }
+  // E-mail: `member:<id>` comes only from the unsubscribe endpoint, after it
+  // checked the link's token (src/adapters/email/unsubscribe-server.ts). No
+  // ChatIdentity is written: an address is not an account.
+  if (platform === 'email') {
+    const id = /^member:(\d{1,9})$/.exec(platformUserId);
+    const member = id ? await db.member.findUnique({ where: { id: Number(id[1]) }, include: { roles: true } }) : null;
+    if (member) return toActor(member, invocation);
+    return { name: invocation.displayName, roles: new Set(), locale: deps.defaultLocale, platform, platformUserId };
+  }
   const identity = await db.chatIdentity.findUnique({
     where: { platform_userId: { platform, userId: platformUserId } },
     include: { member: { include: { roles: true } } },
