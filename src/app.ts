@@ -6,6 +6,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { ConsoleAdapter } from './adapters/console/console-adapter.ts';
 import type { DiscordAdapterOptions } from './adapters/discord/discord-adapter.ts';
+import type { EmailTransport, UnsubscribeServer } from './adapters/email/index.ts';
 import type { Config } from './config.ts';
 import type { AdapterDeps, ChatAdapter } from './core/adapter.ts';
 import type { Actor, Platform } from './core/command.ts';
@@ -47,6 +48,8 @@ export interface App {
   /** The context scheduled work runs in (system actor). */
   context: (actor?: Actor) => FeatureContext;
   console?: ConsoleAdapter;
+  /** E-mail (SMTP_URL): its transport (sender 'email') and, with PUBLIC_URL, the unsubscribe endpoint. */
+  email?: { transport: EmailTransport; unsubscribe?: UnsubscribeServer };
   /** The console with a SimulatedClock: /clock moves time through it (main.ts settles due work with it at end of input). */
   simulation?: Simulation;
   start(): Promise<void>;
@@ -128,6 +131,22 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     );
   }
 
+  // E-mail goes out beside whichever chat platform runs (the console too): the
+  // only way to reach dong-office PCs where Slack and Discord are blocked.
+  let email: App['email'];
+  if (config.email) {
+    const { EmailTransport, UnsubscribeServer, UnsubscribeTokens } = await import('./adapters/email/index.ts');
+    const tokens = config.email.unsubscribeSecret ? new UnsubscribeTokens(config.email.unsubscribeSecret) : undefined;
+    const transport = new EmailTransport(config.email, logger, { tokens });
+    const unsubscribe =
+      tokens && config.email.publicUrl ? new UnsubscribeServer(bot as Bot, tokens, logger, { port: config.email.unsubscribePort }) : undefined;
+    email = { transport, unsubscribe };
+    senders.set(
+      'email',
+      new OutboxSender(db, clock, transport, logger, { ...options.sender, onFailed: (row, reason) => outbox.reportFailure(row, reason) }),
+    );
+  }
+
   let started = false;
   if (consoleAdapter && clock instanceof SimulatedClock) {
     const kinds = features.flatMap((feature) => (feature.jobs ?? []).map((job) => job.kind));
@@ -162,9 +181,11 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     clock,
     context,
     console: consoleAdapter,
+    email,
     simulation,
     async start() {
       for (const adapter of adapters) await adapter.start();
+      await email?.unsubscribe?.start();
       for (const sender of senders.values()) await sender.start();
       // After the senders, so what due jobs deliver goes out. No other process
       // of this bot runs jobs, so every job left running was abandoned by a crash.
@@ -180,6 +201,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       await scheduler.stop();
       for (const sender of senders.values()) await sender.stop();
       for (const adapter of adapters) await adapter.stop();
+      await email?.unsubscribe?.stop();
+      email?.transport.close();
       await receipts.flush();
       await db.$disconnect();
     },
