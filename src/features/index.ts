@@ -8,11 +8,12 @@ import meetups from './meetups/index.ts';
 import polls from './polls/index.ts';
 import transfers from './transfers/index.ts';
 import agenda from './agenda/index.ts';
+import digests from './digests/index.ts';
 import clock from './clock/index.ts';
 import { Registry } from '../core/registry.ts';
 import type { Feature } from './context.ts';
 
-export const FEATURES: readonly Feature[] = [help, directory, audit, holidays, meetups, polls, clock, transfers, agenda];
+export const FEATURES: readonly Feature[] = [help, directory, audit, holidays, meetups, polls, clock, transfers, agenda, digests];
 
 /** The commands of these features, as the core routes them. */
 export function registryOf(features: readonly Feature[] = FEATURES): Registry {

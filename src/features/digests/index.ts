@@ -1,0 +1,15 @@
+// Weekly digests for heads of dong offices, welfare-centre directors and
+// coordinators: by DM and by e-mail, Monday 08:30 (the next working day when
+// Monday is a holiday), once per person per week.
+import { defineFeature } from '../context.ts';
+import { catalog } from './catalog.ts';
+import digest from './commands/digest.ts';
+import { digestPlan, digestSend, scheduleDigestPlan } from './jobs.ts';
+
+export default defineFeature({
+  name: 'digests',
+  catalog,
+  commands: [digest],
+  jobs: [digestPlan, digestSend],
+  start: (ctx) => scheduleDigestPlan(ctx),
+});
