@@ -32,6 +32,9 @@ export interface WeekData {
   answered: Map<string, { yes: number; no: number; maybe: number; members: Set<number> }>;
   activeByOrg: Map<number, { id: number; name: string }[]>;
   polls: { id: number; question: string; deadline: Date; councilId: number | null; eligible: Set<number>; voted: number }[];
+  /** Member -> the open polls they may vote in; council -> its open polls. */
+  pollsOfVoter: Map<number, WeekData['polls']>;
+  pollsOfCouncil: Map<number, WeekData['polls']>;
   chairsOf: Map<number, Set<number>>;
   transfersByOrg: Map<number, { id: number; name: string; effective: string; fromOrgId: number | null; toOrgId: number | null; successorId: number | null; leaveReason: string | null }[]>;
   owedByOrg: Map<number, { title: string; date: string; closesAt: Date }[]>;
@@ -87,17 +90,18 @@ export async function loadWeek(ctx: Pick<FeatureContext, 'db' | 'clock'>, monday
 
   const closures = await closuresBetween(ctx, addDays(monday, -10), addDays(until, 10));
   const occurrencesByOrg = new Map<number, { occurrence: Occurrence; orgIds: number[] }[]>();
-  const keys: { seriesId: number; original: string }[] = [];
+  let keys = 0;
   for (const s of series) {
     const orgIds = s.participants.map((p) => p.orgId);
     for (const occurrence of occurrencesOf(s as Series, addDays(monday, -10), addDays(until, 10), closures)) {
       if (occurrence.date < monday || occurrence.date > until) continue;
-      keys.push({ seriesId: s.id, original: occurrence.original });
+      keys++;
       for (const orgId of orgIds) push(occurrencesByOrg, orgId, { occurrence, orgIds });
     }
   }
-  const rsvps = keys.length
-    ? await db.rsvp.findMany({ where: { seriesId: { in: [...new Set(keys.map((k) => k.seriesId))] }, original: { gte: addDays(monday, -10), lte: addDays(until, 10) } }, select: { seriesId: true, original: true, memberId: true, answer: true } })
+  // By date range alone: a list of ten thousand series ids would cost more than it saves.
+  const rsvps = keys
+    ? await db.rsvp.findMany({ where: { original: { gte: addDays(monday, -10), lte: addDays(until, 10) } }, select: { seriesId: true, original: true, memberId: true, answer: true } })
     : [];
   const answered = new Map<string, { yes: number; no: number; maybe: number; members: Set<number> }>();
   for (const r of rsvps) {
@@ -114,6 +118,14 @@ export async function loadWeek(ctx: Pick<FeatureContext, 'db' | 'clock'>, monday
     if (m.orgId === null) continue;
     push(activeByOrg, m.orgId, { id: m.id, name: m.name });
     if (m.createdAt >= weekAgo) push(newMembers, m.orgId, { name: m.name });
+  }
+
+  const openPolls = polls.map((p) => ({ id: p.id, question: p.question, deadline: p.deadline, councilId: p.councilId, eligible: new Set(p.eligible.map((e) => e.memberId)), voted: p._count.participation }));
+  const pollsOfVoter = new Map<number, typeof openPolls>();
+  const pollsOfCouncil = new Map<number, typeof openPolls>();
+  for (const poll of openPolls) {
+    for (const memberId of poll.eligible) push(pollsOfVoter, memberId, poll);
+    if (poll.councilId !== null) push(pollsOfCouncil, poll.councilId, poll);
   }
 
   const chairsOf = new Map<number, Set<number>>();
@@ -148,7 +160,9 @@ export async function loadWeek(ctx: Pick<FeatureContext, 'db' | 'clock'>, monday
     occurrencesByOrg,
     answered,
     activeByOrg,
-    polls: polls.map((p) => ({ id: p.id, question: p.question, deadline: p.deadline, councilId: p.councilId, eligible: new Set(p.eligible.map((e) => e.memberId)), voted: p._count.participation })),
+    polls: openPolls,
+    pollsOfVoter,
+    pollsOfCouncil,
     chairsOf,
     transfersByOrg,
     owedByOrg,
@@ -194,8 +208,7 @@ export function compose(week: WeekData, person: Recipient): Digest {
   meetings.sort((a, b) => a.occurrence.start.getTime() - b.occurrence.start.getTime());
 
   const chairs = week.chairsOf.get(person.id) ?? new Set<number>();
-  const polls = week.polls
-    .filter((p) => p.eligible.has(person.id) || (p.councilId !== null && chairs.has(p.councilId)))
+  const polls = [...new Set([...(week.pollsOfVoter.get(person.id) ?? []), ...[...chairs].flatMap((c) => week.pollsOfCouncil.get(c) ?? [])])]
     .map((p) => ({ id: p.id, question: p.question, deadline: p.deadline, voted: p.voted, eligible: p.eligible.size }))
     .sort((a, b) => a.deadline.getTime() - b.deadline.getTime());
 
