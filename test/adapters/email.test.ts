@@ -5,7 +5,6 @@
 import { PassThrough } from 'node:stream';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import pino from 'pino';
-import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderEmail } from '../../src/adapters/email/render.ts';
 import { createApp, type App } from '../../src/app.ts';
@@ -14,48 +13,12 @@ import { TestClock } from '../../src/core/clock.ts';
 import type { Invocation } from '../../src/core/command.ts';
 import type { Message } from '../../src/core/deliver.ts';
 import { freshDatabaseUrl } from '../support/harness.ts';
+import { startSmtp, type Smtp } from '../support/smtp.ts';
 
 const FROM = 'bot@example.go.kr';
 const PUBLIC_URL = 'https://bot.example.go.kr';
 
-interface Received {
-  from: string | false;
-  to: string[];
-  raw: Buffer;
-}
 
-/** An SMTP server on 127.0.0.1 that keeps what it receives; `reply` decides each RCPT TO (a code = refuse with it). */
-async function startSmtp() {
-  const received: Received[] = [];
-  const state = { reply: (_address: string): number | undefined => undefined };
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      const code = state.reply(address.address);
-      if (code) return callback(Object.assign(new Error(code >= 500 ? 'mailbox unavailable' : 'try again later'), { responseCode: code }));
-      callback();
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({
-          from: session.envelope.mailFrom && session.envelope.mailFrom.address,
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as { port: number }).port;
-  return { port, received, state, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-type Smtp = Awaited<ReturnType<typeof startSmtp>>;
 let app: App | undefined;
 let smtp: Smtp | undefined;
 afterEach(async () => {
