@@ -57,6 +57,8 @@ describe('/clock moves the console through a meetup\'s reminders', () => {
     expect(posts(second)).toEqual([
       '→ #복지관 ■ [정례모임] 모라3동 민관 정례모임 — 7일 전 알림',
       '→ #모라3동 ■ [정례모임] 모라3동 민관 정례모임 — 7일 전 알림',
+      // Monday's weekly digest to the dong head (the first working day of the week).
+      'DM → 김민수 ■ [민관협력] 12월 2주차 요약 — 모라3동행정복지센터',
       '→ #복지관 ■ [정례모임] 모라3동 민관 정례모임 — 1일 전 알림',
       '→ #모라3동 ■ [정례모임] 모라3동 민관 정례모임 — 1일 전 알림',
       'DM → Jane ■ 모라3동 민관 정례모임',
@@ -260,12 +262,17 @@ describe('a piped script with BOT_NOW (the real entry point)', () => {
     expect(posts(result.stdout)).toEqual([
       '→ #복지관 ■ [정례모임] 모라3동 민관 정례모임 — 7일 전 알림',
       '→ #모라3동 ■ [정례모임] 모라3동 민관 정례모임 — 7일 전 알림',
+      // Monday's weekly digest to the dong head (the first working day of the week).
+      'DM → 김민수 ■ [민관협력] 12월 2주차 요약 — 모라3동행정복지센터',
       '→ #복지관 ■ [정례모임] 모라3동 민관 정례모임 — 1일 전 알림',
       '→ #모라3동 ■ [정례모임] 모라3동 민관 정례모임 — 1일 전 알림',
       'DM → Jane ■ 모라3동 민관 정례모임',
       '→ #복지관 ■ [정례모임] 모라3동 민관 정례모임 — 1시간 전 알림',
       '→ #모라3동 ■ [정례모임] 모라3동 민관 정례모임 — 1시간 전 알림',
+      // A case conference takes agenda items: intake opens at once (late), the silent agency is reminded.
+      '→ #복지관 ■ 안건 접수 시작: 「긴급 사례회의」 2026-12-18',
       '→ #복지관 ■ [통합사례회의] 긴급 사례회의 — 7일 전 알림',
+      'DM → Jane 행복종합사회복지관 has no item yet for "긴급 사례회의" on 2026-12-18. If you have a case to bring, until 2026-12-17 17:00: /agenda add 2 case=… consent=yes',
     ]);
     expect(result.stdout).toContain('Please let us know if you will attend.');
   }, 30_000);
