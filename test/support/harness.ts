@@ -36,7 +36,7 @@ export interface Harness {
   /** Starts the chat adapters only; tests drain the outbox themselves (no background timers). */
   startAdapters: () => Promise<void>;
   /** Sends what is due on one platform's outbox now. */
-  drain: (platform: 'console' | 'slack' | 'discord') => Promise<number>;
+  drain: (platform: 'console' | 'slack' | 'discord' | 'email') => Promise<number>;
   close: () => Promise<void>;
 }
 
@@ -46,6 +46,7 @@ export interface HarnessOptions {
   databaseUrl?: string;
   slack?: Config['slack'];
   discord?: Config['discord'];
+  email?: Config['email'];
   app?: Partial<AppOptions>;
   /** Run the console on a SimulatedClock over the TestClock (the console's /clock works, as in `npm start`). */
   simulated?: boolean;
@@ -58,7 +59,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   let printed = '';
   output.on('data', (chunk) => (printed += chunk));
   const app = await createApp(
-    { databaseUrl, admins: options.admins ?? [], locale: 'ko', logLevel: 'silent', slack: options.slack, discord: options.discord },
+    { databaseUrl, admins: options.admins ?? [], locale: 'ko', logLevel: 'silent', slack: options.slack, discord: options.discord, email: options.email },
     {
       clock: options.simulated ? new SimulatedClock(undefined, clock) : clock,
       logger: pino({ level: 'silent' }),
