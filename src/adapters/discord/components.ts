@@ -115,26 +115,54 @@ export const FORM_PREFIX = 'form:';
 /** Discord shows at most five inputs in a modal. */
 export const MAX_FORM_FIELDS = 5;
 
-export function formCustomId(command: string, sub: string): string {
-  return `${FORM_PREFIX}${command}:${sub}`;
+/** Discord's limit on a component's custom_id. */
+const MAX_CUSTOM_ID = 100;
+
+/**
+ * The modal's id: the command, the subcommand and — when the form has more
+ * fields than a modal holds — the values already given with the command
+ * (`form:agenda:add?meetup=12`), which then need no input of their own.
+ */
+export function formCustomId(command: string, sub: string, carried: Record<string, string> = {}): string {
+  const query = new URLSearchParams(carried).toString();
+  return `${FORM_PREFIX}${command}:${sub}${query ? `?${query}` : ''}`;
 }
 
-export function decodeFormId(customId: string): { command: string; sub: string } | undefined {
+export function decodeFormId(customId: string): { command: string; sub: string; given: Record<string, string> } | undefined {
   if (!customId.startsWith(FORM_PREFIX)) return undefined;
-  const [command, sub = ''] = customId.slice(FORM_PREFIX.length).split(':');
-  return command ? { command, sub } : undefined;
+  const [head, query = ''] = customId.slice(FORM_PREFIX.length).split('?');
+  const [command, sub = ''] = head.split(':');
+  // Plain own keys only: the id comes back from the client.
+  const given: Record<string, string> = Object.create(null);
+  for (const [key, value] of new URLSearchParams(query)) if (/^[a-z][a-z0-9_]*$/.test(key)) given[key] = value;
+  return command ? { command, sub, given } : undefined;
 }
 
 /**
- * A form as a modal of text inputs: the first five fields, required ones first
- * (the order buildForm gives). Choices, dates and times are typed; the
+ * Which inputs a modal shows, and which given values ride along in its id: all
+ * fields when they fit in five; otherwise the fields still to fill (required
+ * first), the given ones carried. Undefined when even that does not fit.
+ */
+export function modalPlan(form: FormRequest): { fields: FormRequest['fields']; carried: Record<string, string> } | undefined {
+  if (form.fields.length <= MAX_FORM_FIELDS) return { fields: form.fields, carried: {} };
+  const open = form.fields.filter((f) => !f.value);
+  const carried = Object.fromEntries(form.fields.filter((f) => f.value).map((f) => [f.name, f.value as string]));
+  if (open.filter((f) => f.required).length > MAX_FORM_FIELDS) return undefined;
+  if (formCustomId(form.command, form.sub, carried).length > MAX_CUSTOM_ID) return undefined;
+  return { fields: open.slice(0, MAX_FORM_FIELDS), carried };
+}
+
+/**
+ * A form as a modal of text inputs: up to five fields, required ones first
+ * (the order buildForm gives), see modalPlan. Choices, dates and times are typed; the
  * placeholder shows what is accepted and the core validates as for text.
  */
 export function formToModal(form: FormRequest): APIModalInteractionResponseCallbackData {
+  const plan = modalPlan(form) ?? { fields: form.fields.slice(0, MAX_FORM_FIELDS), carried: {} };
   return {
-    custom_id: formCustomId(form.command, form.sub),
+    custom_id: formCustomId(form.command, form.sub, plan.carried),
     title: cut(form.title, 45),
-    components: form.fields.slice(0, MAX_FORM_FIELDS).map((field) => {
+    components: plan.fields.map((field) => {
       const placeholder = fieldPlaceholder(field);
       return {
         type: 1,

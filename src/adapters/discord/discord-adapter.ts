@@ -34,7 +34,7 @@ import { formToParsed } from '../../core/forms.ts';
 import { subcommandHelp } from '../../core/help.ts';
 import type { ParsedText } from '../../core/parse.ts';
 import type { DiscordConfig } from '../../config.ts';
-import { attachments, cardToMessage, decodeFormId, formToModal, MAX_FORM_FIELDS, SELECT_ID } from './components.ts';
+import { attachments, cardToMessage, decodeFormId, formToModal, modalPlan, SELECT_ID } from './components.ts';
 
 /** Discord error codes that no retry can fix. */
 const PERMANENT_CODES = new Set([
@@ -179,7 +179,8 @@ export class DiscordAdapter implements ChatAdapter {
       await this.#answer(interaction, work, { update: false, forms: false });
       return;
     }
-    const values = formValues();
+    // What the command already gave rides in the modal's id when the form had more than five fields.
+    const values = Object.assign(formValues(), form.given);
     for (const field of interaction.fields.fields.values()) {
       if (field.type === ComponentType.TextInput) values[field.customId] = field.value;
     }
@@ -251,7 +252,7 @@ export class DiscordAdapter implements ChatAdapter {
   async #respond(interaction: Answerable, reply: Reply, mode: AnswerMode): Promise<void> {
     if (reply.form) {
       // A Discord modal holds five fields; a command needing more gets its usage page instead.
-      const fits = reply.form.fields.filter((f) => f.required).length <= MAX_FORM_FIELDS;
+      const fits = modalPlan(reply.form) !== undefined;
       if (mode.forms && fits && !interaction.isModalSubmit()) {
         await interaction.showModal(formToModal(reply.form));
         return;
