@@ -14,6 +14,8 @@ export const catalog = defineCatalog(
     // one (a test greps src for them); an unknown code shows as itself.
     choices: {
       auditAction: {
+        'digest.set': ['주간 요약 받기 설정'],
+        'digest.time': ['주간 요약 시각 설정'],
         'agenda.accept': ['추가 안건 받음'],
         'agenda.add': ['안건 올림'],
         'agenda.decide': ['사례 결정 기록'],
@@ -97,6 +99,8 @@ export const catalog = defineCatalog(
     },
     choices: {
       auditAction: {
+        'digest.set': ['weekly digest on/off'],
+        'digest.time': ['weekly digest time set'],
         'agenda.accept': ['addendum accepted'],
         'agenda.add': ['agenda item added'],
         'agenda.decide': ['case decision recorded'],

@@ -5,7 +5,7 @@
 // people. Unknown Slack/Discord users stay unlinked until an admin links them.
 import type { Actor, Invocation, Role } from '../../core/command.ts';
 import { UserError } from '../../core/errors.ts';
-import { ALWAYS_FORBIDDEN, detectIdentifier } from '../../core/privacy.ts';
+import { guardText } from '../../core/privacy/guard.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { Locale } from '../../core/i18n/index.ts';
 import { ActorCache } from '../../core/actor-cache.ts';
@@ -33,11 +33,13 @@ async function lookupActor(
 ): Promise<Actor> {
   const { db } = deps;
   const { platform, platformUserId } = invocation;
-  // A name that looks like a resident identifier is never stored or shown.
-  if (detectIdentifier(invocation.displayName, ALWAYS_FORBIDDEN)) {
-    if (platform === 'console') throw new UserError('error.residentIdentifier', { what: `pii.${detectIdentifier(invocation.displayName, ALWAYS_FORBIDDEN)}` });
+  // A name that looks like a resident identifier (or a phone number, an address …) is never stored or shown:
+  // the console refuses the line; a chat account goes by its platform id instead.
+  const checked = guardText('name', 'speaker', invocation.displayName);
+  if (checked instanceof UserError) {
+    if (platform === 'console') throw checked;
     invocation = { ...invocation, displayName: platformUserId };
-  }
+  } else invocation = { ...invocation, displayName: checked };
   // E-mail: `member:<id>` comes only from the unsubscribe endpoint, after it
   // checked the link's token (src/adapters/email/unsubscribe-server.ts). No
   // ChatIdentity is written: an address is not an account.

@@ -21,6 +21,9 @@ import type { Actor, Role } from '../../core/command.ts';
 import type { Clock } from '../../core/clock.ts';
 import { choiceLabel, matchChoice, translator, type Locale, type Translator } from '../../core/i18n/index.ts';
 import { ALWAYS_FORBIDDEN, detectIdentifier } from '../../core/privacy.ts';
+import { UserError } from '../../core/errors.ts';
+import { guardText, refusalText } from '../../core/privacy/guard.ts';
+import type { TextProfile } from '../../core/privacy/rules.ts';
 import { addDays, seoulDate, seoulInstant } from '../../core/calendar/index.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -28,6 +31,22 @@ import { CSV_HEADERS, exportHeader } from './csv-headers.ts';
 import { defaultTermEnd, isPhoneNumber, isWorkEmail, parseRoles, squash, termsOverlap, type MemberStatus, type OrgKind, type Seat } from './rules.ts';
 
 /** Accepted headers for each column: the key itself or any alias (ko, en). */
+/** Which identifier rules guard each column (as the chat options of the same name). */
+const COLUMN_PROFILES: Record<string, TextProfile> = {
+  name: 'name',
+  org: 'name',
+  council: 'name',
+  kind: 'free',
+  dong: 'free',
+  sigungu: 'free',
+  position: 'free',
+  roles: 'free',
+  status: 'free',
+  seat: 'free',
+  phone: 'contact',
+  email: 'contact',
+};
+
 const HEADERS: Record<string, string[]> = Object.fromEntries(Object.entries(CSV_HEADERS).map(([key, aliases]) => [key, [key, ...aliases]]));
 
 const text = z.string().trim().max(200);
@@ -189,7 +208,18 @@ export async function importCsv(deps: Deps, input: string | Uint8Array, options:
   // The privacy rule holds for files too, ignored columns included: refuse the whole file.
   for (const row of rows) {
     const found = detectIdentifier(Object.values(row.values).join(' '), ALWAYS_FORBIDDEN);
-    if (found) problems.push(t('import.row', { line: row.line, problem: t('error.residentIdentifier', { what: t(`pii.${found}`) }) }));
+    if (found) {
+      problems.push(t('import.row', { line: row.line, problem: t('error.residentIdentifier', { what: t(`pii.${found}`) }) }));
+      continue;
+    }
+    // Each column through the same guard as the chat options (names, free text, work contacts); values are cleaned on the way.
+    for (const [column, value] of Object.entries(row.values)) {
+      const profile = COLUMN_PROFILES[column];
+      if (!profile || !value) continue;
+      const checked = guardText(profile, exportHeader(column, locale), value);
+      if (checked instanceof UserError) problems.push(t('import.row', { line: row.line, problem: refusalText(t, checked) }));
+      else row.values[column] = checked;
+    }
   }
   // Lengths and dates.
   for (const row of rows) {

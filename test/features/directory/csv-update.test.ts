@@ -158,3 +158,23 @@ describe('export commands', () => {
     expect(await rowCounts(h.db)).toEqual(before);
   });
 });
+
+describe('CSV import and the identifier guard', () => {
+  it('a personal mobile number in a name or position, or an address, refuses the file with the line and the column, never the value', async () => {
+    const h = await createHarness();
+    try {
+      await h.say('/org add 행정복지센터 모라3동행정복지센터');
+      const before = await rowCounts(h.db);
+      const csv = '이름,소속,직위\n홍길동 010-1234-5678,모라3동행정복지센터,주무관\n김민수,모라3동행정복지센터,"모라로 12 101동 1203호"\n';
+      const error = await importCsv({ db: h.db, clock: h.clock, actor: { name: 't', roles: new Set(), locale: 'ko', platform: 'console', platformUserId: 't' } }, csv).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ImportError);
+      const problems = (error as ImportError).problems;
+      expect(problems[0]).toMatch(/^2행: `이름`에 개인 휴대전화 번호/);
+      expect(problems[1]).toMatch(/^3행: `직위`에 .*주소/);
+      expect(problems.join('\n')).not.toContain('1234-5678');
+      expect(await rowCounts(h.db)).toEqual(before);
+    } finally {
+      await h.close();
+    }
+  });
+});
