@@ -77,7 +77,7 @@ describe('console conventions', () => {
     expect(index).toContain('[1] /agenda  [2] /audit  [3] /case  [4] /channel  [5] /clock  [6] /council');
     expect(await h.say('6')).toContain('/council seat <member> council=.. seat=..');
     expect(await h.say('@@박영희 4')).toContain('/channel bind [org] [partnership=..]');
-    expect(await h.say('13')).toBe('13번 버튼이 없습니다. 마지막 메시지의 버튼 번호를 입력하세요.');
+    expect(await h.say('30')).toBe('30번 버튼이 없습니다. 마지막 메시지의 버튼 번호를 입력하세요.');
     await h.close();
   });
 });
