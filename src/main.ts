@@ -5,14 +5,25 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { SimulatedClock, systemClock } from './core/clock.ts';
 import { migrateInChildProcess } from './db/migrate-isolated.ts';
+import { dirname, join } from 'node:path';
+import { sqliteFilePath } from './db/adapter.ts';
 import { createLogger } from './logger.ts';
+
+/** `data/console.log` beside the SQLite file (or in the working folder). */
+function consoleLogFile(databaseUrl: string): string {
+  const file = sqliteFilePath(databaseUrl);
+  return join(file && file !== ':memory:' ? dirname(file) : '.', 'console.log');
+}
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const chat = Boolean(config.slack || config.discord);
+  // At a terminal the console's prompt shares stderr with the logs: they go to a file beside the database instead.
+  const logFile = !chat && process.stdin.isTTY && process.stderr.isTTY ? consoleLogFile(config.databaseUrl) : undefined;
+  const logger = createLogger(config.logLevel, logFile);
+  if (logFile) process.stderr.write(`logs: ${logFile}\n`);
   // The migrations run in a child process while this one loads the bot's code.
   const [{ createApp }] = await Promise.all([import('./app.ts'), migrateInChildProcess(config.databaseUrl)]);
-  const chat = Boolean(config.slack || config.discord);
   const clock = chat ? systemClock : new SimulatedClock(config.now);
   if (config.now) logger.info({ now: config.now.toISOString() }, 'console clock starts at BOT_NOW');
   const app = await createApp(config, {
