@@ -2,9 +2,10 @@
 // field) and on Discord (five inputs: the meeting number given with the
 // command rides in the modal's id), through the real Bolt and discord.js.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chatInputInteraction, modalSubmitInteraction, startFakeDiscord, APP_ID, type FakeDiscord } from '../support/fake-discord.ts';
-import { signSlackRequest, slashCommandBody, startFakeSlack, viewSubmissionBody, type FakeSlack } from '../support/fake-slack.ts';
-import { createHarness, slackEventsUrl, type Harness } from '../support/harness.ts';
+import { chatInputInteraction, modalSubmitInteraction, type FakeDiscord } from '../support/fake-discord.ts';
+import { signSlackRequest, slashCommandBody, viewSubmissionBody, type FakeSlack } from '../support/fake-slack.ts';
+import { slackEventsUrl, type Harness } from '../support/harness.ts';
+import { startBothPlatforms, type BothPlatforms } from '../support/platforms.ts';
 
 const SECRET = 'agenda-form-secret';
 const SLACK_USER = 'UKIM';
@@ -13,16 +14,10 @@ let slack: FakeSlack;
 let discord: FakeDiscord;
 let h: Harness;
 
+let both: BothPlatforms;
 beforeAll(async () => {
-  slack = await startFakeSlack();
-  discord = await startFakeDiscord();
-  h = await createHarness({
-    now: '2026-12-03T00:30:00Z', // Thursday 09:30 KST: the intake for 2026-12-10 is open
-    slack: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: slack.apiUrl, port: 0 },
-    discord: { token: 'fake.bot.token.for.tests', applicationId: APP_ID, apiUrl: discord.apiBase },
-    app: { discordOptions: { rest: { retries: 0, timeout: 2000 } } },
-  });
-  await h.startAdapters();
+  both = await startBothPlatforms(SECRET, { now: '2026-12-03T00:30:00Z' });
+  ({ slack, discord, h } = both);
   await h.run(
     '/org add 행정복지센터 모라3동행정복지센터 dong=모라3동 sigungu=사상구',
     '/org add 사회복지관 행복종합사회복지관 dong=모라3동 sigungu=사상구',
@@ -34,9 +29,7 @@ beforeAll(async () => {
   await h.db.chatIdentity.create({ data: { platform: 'discord', userId: DISCORD_USER, memberId: 3 } });
 });
 afterAll(async () => {
-  await h.close();
-  await slack.stop();
-  await discord.stop();
+  await both.stop();
 });
 
 describe('agenda items through forms', () => {

@@ -2,29 +2,23 @@
 // welfare centre's channel is on Slack, the council's on Discord; each gets
 // the announcement once, also when the job runs again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_ID, startFakeDiscord, type FakeDiscord } from '../support/fake-discord.ts';
-import { startFakeSlack, type FakeSlack } from '../support/fake-slack.ts';
-import { createHarness, type Harness } from '../support/harness.ts';
+import type { FakeDiscord } from '../support/fake-discord.ts';
+import type { FakeSlack } from '../support/fake-slack.ts';
+import type { Harness } from '../support/harness.ts';
+import { startBothPlatforms, type BothPlatforms } from '../support/platforms.ts';
 
 let slack: FakeSlack;
 let discord: FakeDiscord;
 let h: Harness;
 const COUNCIL_CHANNEL = '3000000000000000099';
 
+let both: BothPlatforms;
 beforeAll(async () => {
-  slack = await startFakeSlack();
-  discord = await startFakeDiscord();
-  h = await createHarness({
-    slack: { botToken: 'xoxb-test', signingSecret: 'transfer-secret', apiUrl: slack.apiUrl, port: 0 },
-    discord: { token: 'fake.bot.token.for.tests', applicationId: APP_ID, apiUrl: discord.apiBase },
-    app: { discordOptions: { rest: { retries: 0, timeout: 2000 } } },
-  });
-  await h.startAdapters();
+  both = await startBothPlatforms('transfer-secret');
+  ({ slack, discord, h } = both);
 });
 afterAll(async () => {
-  await h.close();
-  await slack.stop();
-  await discord.stop();
+  await both.stop();
 });
 
 describe('transfer announcements on Slack and Discord', () => {

@@ -5,9 +5,10 @@
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recipients, sendDigests } from '../../../src/features/digests/service.ts';
-import { APP_ID, startFakeDiscord, type FakeDiscord } from '../../support/fake-discord.ts';
-import { startFakeSlack, type FakeSlack } from '../../support/fake-slack.ts';
-import { createHarness, type Harness } from '../../support/harness.ts';
+import type { FakeDiscord } from '../../support/fake-discord.ts';
+import type { FakeSlack } from '../../support/fake-slack.ts';
+import type { Harness } from '../../support/harness.ts';
+import { startBothPlatforms, type BothPlatforms } from '../../support/platforms.ts';
 import { startSmtp, type Smtp } from '../../support/smtp.ts';
 
 let slack: FakeSlack;
@@ -16,18 +17,14 @@ let smtp: Smtp;
 let h: Harness;
 const LONG = '아주 긴 제목의 정례모임입니다 '.repeat(12).trim(); // ~200 characters
 
+let both: BothPlatforms;
 beforeAll(async () => {
-  slack = await startFakeSlack();
-  discord = await startFakeDiscord();
   smtp = await startSmtp();
-  h = await createHarness({
+  both = await startBothPlatforms('digest-secret', {
     now: '2026-11-29T23:00:00Z', // Monday 2026-11-30 08:00 KST
-    slack: { botToken: 'xoxb-test', signingSecret: 'digest-secret', apiUrl: slack.apiUrl, port: 0 },
-    discord: { token: 'fake.bot.token.for.tests', applicationId: APP_ID, apiUrl: discord.apiBase },
     email: { smtpUrl: `smtp://127.0.0.1:${smtp.port}`, from: '민관협력 봇 <bot@example.go.kr>', fromAddress: 'bot@example.go.kr', publicUrl: 'https://bot.example.go.kr', unsubscribePort: 0, unsubscribeSecret: 'digest-test-secret-0123456789-abcdef' },
-    app: { discordOptions: { rest: { retries: 0, timeout: 2000 } } },
   });
-  await h.startAdapters();
+  ({ slack, discord, h } = both);
   await h.run(
     '/org add 행정복지센터 모라3동행정복지센터 dong=모라3동 sigungu=사상구',
     '/org add 사회복지관 행복종합사회복지관 dong=모라3동 sigungu=사상구',
@@ -43,9 +40,7 @@ beforeAll(async () => {
   await h.db.chatIdentity.create({ data: { platform: 'discord', userId: '4000000000000000333', memberId: 3 } });
 });
 afterAll(async () => {
-  await h.close();
-  await slack.stop();
-  await discord.stop();
+  await both.stop();
   await smtp.close();
 });
 

@@ -18,6 +18,7 @@ import {
   transferNames,
   type TransferRow,
 } from '../service.ts';
+import type { LeaveReason } from '../rules.ts';
 
 /** The transfer's card with the names of the partners who will be told. */
 async function fullCard(ctx: FeatureContext & { t: Translator }, transfer: TransferRow) {
@@ -37,6 +38,17 @@ const moveOptions = [
   { name: 'announce', type: 'string' },
 ] as const;
 
+/** The move options as the service's input (create and edit share them). */
+const moveInput = (o: { to?: string; position?: string; leave?: LeaveReason; successor?: string; acting?: string; note?: string; announce?: string }) => ({
+  toRef: o.to,
+  position: o.position,
+  leave: o.leave,
+  successorRef: o.successor,
+  actingRef: o.acting,
+  note: o.note,
+  announce: o.announce,
+});
+
 export default defineCommand({
   name: 'transfer',
   subcommands: {
@@ -48,18 +60,7 @@ export default defineCommand({
         ...moveOptions,
       ],
       handler: async (ctx) => {
-        const o = ctx.options;
-        const { transfer, needsApproval } = await createTransfer(ctx, {
-          memberRef: o.member,
-          toRef: o.to,
-          position: o.position,
-          leave: o.leave,
-          effective: o.effective,
-          successorRef: o.successor,
-          actingRef: o.acting,
-          note: o.note,
-          announce: o.announce,
-        });
+        const { transfer, needsApproval } = await createTransfer(ctx, { memberRef: ctx.options.member, effective: ctx.options.effective, ...moveInput(ctx.options) });
         const { names, partnerNames } = await fullCard(ctx, transfer);
         return { card: previewCard(ctx.t, transfer, names, partnerNames, needsApproval), ephemeral: true };
       },
@@ -110,17 +111,7 @@ export default defineCommand({
       roles: 'any',
       options: [{ name: 'id', type: 'integer', required: true, positional: true }, { name: 'effective', type: 'date' }, ...moveOptions],
       handler: async (ctx) => {
-        const o = ctx.options;
-        const transfer = await editTransfer(ctx, o.id, {
-          toRef: o.to,
-          position: o.position,
-          leave: o.leave,
-          effective: o.effective,
-          successorRef: o.successor,
-          actingRef: o.acting,
-          note: o.note,
-          announce: o.announce,
-        });
+        const transfer = await editTransfer(ctx, ctx.options.id, { effective: ctx.options.effective, ...moveInput(ctx.options) });
         const names = await transferNames(ctx, transfer);
         return { tone: 'success', lines: [ctx.t('transfer.edited', { id: transfer.id })], fields: transferCard(ctx.t, transfer, names).fields };
       },
