@@ -1,16 +1,34 @@
 // Opens the database the features use. Features receive `Db` and never build
 // a client themselves, so the adapter choice stays in src/db.
 import { PrismaClient } from '../generated/prisma/client.ts';
-import { adapterFactory, sqliteFilePath } from './adapter.ts';
+import { adapterFactory, dialectOf, sqliteFilePath, type Dialect } from './adapter.ts';
 import { migrate } from './migrator.ts';
-import { sqliteUpToDate } from './up-to-date.ts';
+import { databaseUpToDate } from './up-to-date.ts';
 
 export type Db = InstanceType<typeof PrismaClient>;
 export { Prisma } from '../generated/prisma/client.ts';
 
+const dialects = new WeakMap<object, Dialect>();
+
+/** Which database a client talks to (for the few places in src/db that differ). */
+export function dialect(db: object): Dialect {
+  return dialects.get(db) ?? 'sqlite';
+}
+
 export async function openDatabase(databaseUrl: string, options: { migrate?: boolean } = {}): Promise<Db> {
-  if (options.migrate !== false && !sqliteUpToDate(databaseUrl)) await migrate(databaseUrl);
-  const db = new PrismaClient({ adapter: adapterFactory(databaseUrl) });
+  const kind = dialectOf(databaseUrl);
+  if (options.migrate !== false && !(await databaseUpToDate(databaseUrl))) await migrate(databaseUrl);
+  let db: Db;
+  if (kind === 'postgres') {
+    // The client generated from the derived prisma/postgresql/schema.prisma:
+    // the same models, so the same API; its type is the SQLite client's, which
+    // is the smaller of the two (nothing PostgreSQL-only is used).
+    const { PrismaClient: PgClient } = await import('../generated/prisma-pg/client.ts');
+    db = new PgClient({ adapter: adapterFactory(databaseUrl) }) as unknown as Db;
+  } else {
+    db = new PrismaClient({ adapter: adapterFactory(databaseUrl) });
+  }
+  dialects.set(db, kind);
   if (sqliteFilePath(databaseUrl)) {
     // WAL lets readers continue while the scheduler writes; foreign keys keep
     // cascades honest.

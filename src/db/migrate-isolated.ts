@@ -4,10 +4,10 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { compiled, projectRoot } from '../paths.ts';
-import { sqliteUpToDate } from './up-to-date.ts';
+import { databaseUpToDate } from './up-to-date.ts';
 
 export async function migrateInChildProcess(databaseUrl: string): Promise<void> {
-  if (sqliteUpToDate(databaseUrl)) return;
+  if (await databaseUpToDate(databaseUrl)) return;
   return runMigrationChild(databaseUrl);
 }
 

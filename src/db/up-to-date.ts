@@ -4,8 +4,16 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { projectRoot } from '../paths.ts';
-import { sqliteFilePath } from './adapter.ts';
+import { dialectOf, pgConfig, sqliteFilePath } from './adapter.ts';
+import { postgresMigrationsDir } from './derive.ts';
+
+const APPLIED = 'SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL';
+
+function committed(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+}
 
 /**
  * True when an SQLite database already has every committed migration: then
@@ -16,17 +24,12 @@ import { sqliteFilePath } from './adapter.ts';
 export function sqliteUpToDate(databaseUrl: string): boolean {
   const file = sqliteFilePath(databaseUrl);
   if (!file || file === ':memory:' || !existsSync(file)) return false;
-  const dir = join(projectRoot, 'prisma', 'migrations');
-  const committed = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const names = committed(join(projectRoot, 'prisma', 'migrations'));
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
-    const applied = new Set(
-      (db.prepare('SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL').all() as { name: string }[]).map(
-        (r) => r.name,
-      ),
-    );
-    return committed.every((name) => applied.has(name));
+    const applied = new Set((db.prepare(APPLIED).all() as { name: string }[]).map((r) => r.name));
+    return names.every((name) => applied.has(name));
   } catch {
     return false;
   } finally {
@@ -34,3 +37,19 @@ export function sqliteUpToDate(databaseUrl: string): boolean {
   }
 }
 
+/** The same question for either database; a PostgreSQL one is asked over one short connection. */
+export async function databaseUpToDate(databaseUrl: string): Promise<boolean> {
+  if (dialectOf(databaseUrl) !== 'postgres') return sqliteUpToDate(databaseUrl);
+  const { schema, max: _max, idleTimeoutMillis: _idle, ...config } = pgConfig(databaseUrl);
+  const client = new pg.Client({ ...config, ...(schema ? { options: `-c search_path="${schema}"` } : {}) });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    const applied = new Set((await client.query<{ name: string }>(APPLIED)).rows.map((r) => r.name));
+    return committed(postgresMigrationsDir).every((name) => applied.has(name));
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}

@@ -1,5 +1,7 @@
 // A bot built exactly like src/main.ts (createApp), on a fresh copy of the
-// migrated template database, with a TestClock. One per test.
+// migrated template database, with a TestClock. One per test. On the
+// PostgreSQL run (TEST_DB=postgres) the copy is a database made from the
+// run's template database on TEST_POSTGRES_URL.
 import { copyFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -12,9 +14,16 @@ import { SimulatedClock, TestClock } from '../../src/core/clock.ts';
 import type { Bot } from '../../src/core/dispatch.ts';
 import type { Db } from '../../src/db/client.ts';
 import type { FeatureContext } from '../../src/features/context.ts';
-import { TEMPLATE_DB, TEST_TMP } from './paths.ts';
+import { onPostgres, TEMPLATE_DB, TEST_TMP } from './paths.ts';
+import { useBallotKey } from '../../src/features/polls/ballot-key.ts';
+import { createTestDatabase, createTestDatabaseSync, dropTestDatabase } from './postgres.ts';
 
+/** The same key vitest.config.ts gives the PostgreSQL run as BALLOT_KEY. */
+const POSTGRES_TEST_BALLOT_KEY = Buffer.alloc(32, 7);
+
+/** A fresh migrated database of this run's kind (SQLite file, or PostgreSQL database). */
 export function freshDatabaseUrl(): string {
+  if (onPostgres) return createTestDatabaseSync();
   const file = join(TEST_TMP, `${randomUUID()}.db`);
   copyFileSync(TEMPLATE_DB, file);
   return `file:${file}`;
@@ -53,7 +62,8 @@ export interface HarnessOptions {
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const databaseUrl = options.databaseUrl ?? freshDatabaseUrl();
+  const ownDatabase = !options.databaseUrl;
+  const databaseUrl = options.databaseUrl ?? (onPostgres ? await createTestDatabase() : freshDatabaseUrl());
   const clock = new TestClock(options.now ?? '2026-11-25T01:00:00Z');
   const output = new PassThrough();
   let printed = '';
@@ -68,6 +78,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       ...options.app,
     },
   );
+  // PostgreSQL has no database file to keep a ballot key file next to: a fixed test key.
+  if (onPostgres) useBallotKey(app.db, POSTGRES_TEST_BALLOT_KEY);
   // With chat credentials there is no console adapter; keep one for driving the bot locally.
   const { ConsoleAdapter } = await import('../../src/adapters/console/console-adapter.ts');
   const consoleAdapter =
@@ -95,7 +107,10 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       if (!sender) throw new Error(`no ${platform} sender`);
       return sender.drain();
     },
-    close: () => app.stop(),
+    close: async () => {
+      await app.stop();
+      if (ownDatabase && onPostgres) dropTestDatabase(databaseUrl);
+    },
   };
 }
 

@@ -80,7 +80,7 @@ export async function listOrganizations(ctx: Store, filter: { kind?: OrgKind; pa
   const rows = await db.$queryRaw<{ id: number; name: string; kind: string; dong: string | null; sigungu: string | null; total: bigint | number }[]>`
     SELECT "id", "name", "kind", "dong", "sigungu", COUNT(*) OVER () AS "total"
     FROM "Organization"
-    WHERE (${kind} IS NULL OR "kind" = ${kind})
+    WHERE (CAST(${kind} AS TEXT) IS NULL OR "kind" = ${kind})
     ORDER BY "id"
     LIMIT ${PAGE_SIZE} OFFSET ${(requested - 1) * PAGE_SIZE}`;
   const total = rows.length ? Number(rows[0].total) : await db.organization.count({ where: kind ? { kind } : {} });

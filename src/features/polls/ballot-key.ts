@@ -16,6 +16,7 @@ import { chmodSync, linkSync, readFileSync, statSync, unlinkSync, writeFileSync 
 import { dirname, join } from 'node:path';
 import { BALLOT_KEY_HINT, parseBallotKey } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
+import { databaseFile } from '../../db/dialect.ts';
 import type { FeatureContext } from '../context.ts';
 
 export const BALLOT_KEY_FILE = 'ballot.key';
@@ -51,6 +52,11 @@ async function resolveKey({ db, logger }: Pick<FeatureContext, 'db' | 'logger'>)
     return key;
   }
   const file = await databaseFile(db);
+  if (file === undefined) {
+    // PostgreSQL: every replica must seal and open with the same key, and the
+    // key must not live in the database (or its backups).
+    throw new Error(`BALLOT_KEY must be set when DATABASE_URL is PostgreSQL (every bot process needs the same key): ${BALLOT_KEY_HINT}`);
+  }
   if (!file) {
     // An in-memory database lives and dies with the process; so may its key.
     return randomBytes(32);
@@ -71,11 +77,6 @@ async function resolveKey({ db, logger }: Pick<FeatureContext, 'db' | 'logger'>)
   return key;
 }
 
-/** The main database file of an SQLite connection ('' for an in-memory one). */
-async function databaseFile(db: Db): Promise<string> {
-  const rows = await db.$queryRawUnsafe<{ name: string; file: string }[]>('PRAGMA database_list');
-  return rows.find((row) => row.name === 'main')?.file ?? '';
-}
 
 /** Creates the key file unless it exists; atomic, so two processes starting at once agree on one key. */
 function createKeyFile(path: string): boolean {

@@ -26,6 +26,7 @@ import { matchChoice } from '../../core/i18n/index.ts';
 import { parseDateTimeInput } from '../../core/korean-input.ts';
 import type { ScheduleInput } from '../../scheduler/scheduler.ts';
 import type { Db } from '../../db/client.ts';
+import { forgetOldRowVersions } from '../../db/dialect.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { Platform } from '../../core/command.ts';
 import type { Translator } from '../../core/i18n/index.ts';
@@ -301,13 +302,18 @@ export async function castVote(ctx: FeatureContext, pollId: number, choice: Ball
   const key = poll.anonymous ? await ballotKey(ctx) : undefined;
   try {
     await ctx.db.$transaction(async (tx) => {
+      // Votes of one poll take turns: a secret vote rewrites all the poll's
+      // ballots, and two rewrites at once (PostgreSQL runs them side by side)
+      // would each miss the other's rows. Writing the poll row first holds its
+      // lock until commit; SQLite serialises writers anyway.
+      await tx.poll.updateMany({ where: { id: pollId }, data: { locked: poll.locked } });
       if (already) {
         await tx.pollBallot.update({ where: { pollId_memberId: { pollId, memberId } }, data: { choice: content } });
         await tx.pollParticipation.update({ where: { pollId_memberId: { pollId, memberId } }, data: { votedAt: now } });
       } else {
         await tx.pollParticipation.create({ data: { pollId, memberId, votedAt: now } });
         if (key) await rewriteSecretBallots(tx, key, pollId, content);
-        else await tx.pollBallot.create({ data: { id: randomInt(1, 2 ** 47), pollId, memberId, choice: content } });
+        else await tx.pollBallot.create({ data: { id: (await freshBallotIds(tx, 1))[0], pollId, memberId, choice: content } });
       }
       // Checked after our writes hold the lock: a close that won the race wins.
       if ((await tx.poll.count({ where: { id: pollId, status: 'open' } })) === 0) throw new UserError('poll.closed', { id: pollId });
@@ -345,9 +351,33 @@ async function rewriteSecretBallots(tx: Tx, key: Buffer, pollId: number, newChoi
     [choices[i], choices[j]] = [choices[j], choices[i]];
   }
   await tx.pollBallot.deleteMany({ where: { pollId } });
-  for (const choice of choices) {
-    await tx.pollBallot.create({ data: { id: randomInt(1, 2 ** 47), pollId, memberId: null, choice: sealChoice(key, pollId, choice) } });
+  const ids = await freshBallotIds(tx, choices.length);
+  for (const [i, choice] of choices.entries()) {
+    await tx.pollBallot.create({ data: { id: ids[i], pollId, memberId: null, choice: sealChoice(key, pollId, choice) } });
   }
+}
+
+/** Ballot ids are random in [1, 2^31 - 1): a 32-bit INTEGER on PostgreSQL as on SQLite. */
+const BALLOT_ID_LIMIT = 2 ** 31 - 1;
+
+/**
+ * `count` distinct random ballot ids not in use. The id space is shared by all
+ * polls, and with 31 bits a clash is rare but possible (1 in ~20,000 for a
+ * 50-ballot rewrite among 10,000 stored ballots), so clashes are drawn again
+ * instead of failing the vote.
+ */
+async function freshBallotIds(tx: Pick<Db, 'pollBallot'>, count: number): Promise<number[]> {
+  const ids = new Set<number>();
+  while (ids.size < count) {
+    const draw = new Set<number>();
+    while (draw.size < count - ids.size) {
+      const id = randomInt(1, BALLOT_ID_LIMIT);
+      if (!ids.has(id)) draw.add(id);
+    }
+    const taken = new Set((await tx.pollBallot.findMany({ where: { id: { in: [...draw] } }, select: { id: true } })).map((b) => b.id));
+    for (const id of draw) if (!taken.has(id)) ids.add(id);
+  }
+  return [...ids];
 }
 
 /**
@@ -368,9 +398,9 @@ export async function sealLegacyBallots(ctx: FeatureContext): Promise<number> {
   return sealed;
 }
 
-/** SQLite keeps recent page images in its write-ahead log; fold them in so old layouts do not linger. */
+/** Old row versions (SQLite's write-ahead log, PostgreSQL's dead tuples) would keep earlier layouts: let the database drop them. */
 async function forgetWriteOrder(db: Db): Promise<void> {
-  await db.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)').catch(() => undefined);
+  await forgetOldRowVersions(db, 'PollBallot');
 }
 
 export async function participation({ db }: FeatureContext, pollId: number) {
