@@ -17,6 +17,7 @@ import { migrate } from '../src/db/migrator.ts';
 import { weekStart } from '../src/features/digests/rules.ts';
 import { compose, isEmpty, loadWeek, recipients } from '../src/features/digests/service.ts';
 import { toRRule, type Recurrence } from '../src/features/meetups/recurrence.ts';
+import { seededRandom } from './random.ts';
 
 const DONGS = 3500;
 const CENTRES = 480;
@@ -37,15 +38,7 @@ const app = await createApp(
 );
 const db = app.db;
 
-let seed = 20261130;
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+const { between } = seededRandom(20261130);
 async function inChunks<T>(rows: T[], write: (chunk: T[]) => Promise<unknown>, size = 500) {
   for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
 }

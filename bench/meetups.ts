@@ -19,6 +19,7 @@ import { addDays, seoulDate } from '../src/core/calendar/index.ts';
 import { migrate } from '../src/db/migrator.ts';
 import { MEETUP_KINDS } from '../src/features/meetups/rules.ts';
 import { meetupPlan } from '../src/features/meetups/jobs.ts';
+import { seededRandom } from './random.ts';
 
 const ORGS = 50;
 const MEMBERS = 200;
@@ -46,17 +47,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
   return { ms: performance.now() - start, value };
 }
 
-// Reproducible "randomness" (mulberry32).
-let seed = 20261125;
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
-const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+const { random, between, pick } = seededRandom(20261125);
 
 const clock = new TestClock(START);
 const quiet = () => new PassThrough().resume();

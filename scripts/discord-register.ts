@@ -4,7 +4,7 @@
 // show changes). Run it again after adding or changing a command.
 import { pathToFileURL } from 'node:url';
 import { registerCommands } from '../src/adapters/discord/commands.ts';
-import { ConfigError, loadConfig } from '../src/config.ts';
+import { ConfigError, EXIT_CONFIG, loadConfig } from '../src/config.ts';
 import { registryOf } from '../src/features/index.ts';
 
 /** Returns the exit code; `print` receives the summary line. */
@@ -26,7 +26,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     (error: unknown) => {
       if (error instanceof ConfigError) {
         process.stderr.write(`${error.message}\n`);
-        process.exit(78);
+        process.exit(EXIT_CONFIG);
       }
       process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
       process.exit(1);

@@ -2,7 +2,7 @@
 // The roster as CSV in the format `npm run import` reads back (번호 first, so
 // an edited file updates the same records). UTF-8 with a BOM for Excel.
 // Headers and values follow BOT_LOCALE. Errors are one line on stderr.
-import { ConfigError, loadConfig } from '../src/config.ts';
+import { loadConfigOrExit } from '../src/config.ts';
 import { systemClock } from '../src/core/clock.ts';
 import { UserError } from '../src/core/errors.ts';
 import { translator } from '../src/core/i18n/index.ts';
@@ -36,14 +36,7 @@ if (!what || (orgRef !== undefined && (what !== 'members' || !orgRef))) {
   process.exit(2);
 }
 
-let config: ReturnType<typeof loadConfig>;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(error.message);
-  process.exit(78);
-}
+const config = loadConfigOrExit();
 const t = translator(config.locale);
 let db: Db | undefined;
 let code = 0;

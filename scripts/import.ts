@@ -6,7 +6,7 @@
 // read on, and writes wait for each other (busy timeout). Errors are one line,
 // never an engine stack trace.
 import { readFile } from 'node:fs/promises';
-import { ConfigError, loadConfig } from '../src/config.ts';
+import { loadConfigOrExit } from '../src/config.ts';
 import { systemClock } from '../src/core/clock.ts';
 import { translator } from '../src/core/i18n/index.ts';
 import type { Db } from '../src/db/client.ts';
@@ -25,14 +25,7 @@ if (args.length === 0 || args.includes('--help') || args.includes('-h')) {
   process.exit(args.length ? 0 : 2);
 }
 
-let config: ReturnType<typeof loadConfig>;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(error.message);
-  process.exit(78);
-}
+const config = loadConfigOrExit();
 const t = translator(config.locale);
 
 let dryRun = false;

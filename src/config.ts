@@ -127,6 +127,20 @@ export interface EmailConfig {
 
 export class ConfigError extends Error {}
 
+/** sysexits' EX_CONFIG: what a script exits with when the configuration is wrong. */
+export const EXIT_CONFIG = 78;
+
+/** For command-line scripts: the configuration, or its problems on stderr and exit 78. */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(EXIT_CONFIG);
+  }
+}
+
 /** Reads .env (when present) under the real environment, then validates. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env'): Config {
   if (env === process.env && existsSync(envFile)) process.loadEnvFile(envFile);

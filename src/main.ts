@@ -2,7 +2,7 @@
 // With no Slack or Discord credentials the console adapter runs in this
 // terminal (or reads a script from piped input and exits at its end) on a
 // simulated clock: it starts at BOT_NOW (or now) and /clock moves it forward.
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, EXIT_CONFIG, loadConfig } from './config.ts';
 import { SimulatedClock, systemClock } from './core/clock.ts';
 import { migrateInChildProcess } from './db/migrate-isolated.ts';
 import { dirname, join } from 'node:path';
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
 main().catch((error) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
-    process.exit(78);
+    process.exit(EXIT_CONFIG);
   }
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);

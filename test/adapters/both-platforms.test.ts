@@ -2,30 +2,21 @@
 // a Discord channel hears one announcement on both; a member linked on both
 // platforms gets the DM on their preferred one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_ID, startFakeDiscord, type FakeDiscord } from '../support/fake-discord.ts';
-import { signSlackRequest, slashCommandBody, startFakeSlack, type FakeSlack } from '../support/fake-slack.ts';
-import { createHarness, slackEventsUrl, type Harness } from '../support/harness.ts';
+import type { FakeDiscord } from '../support/fake-discord.ts';
+import { signSlackRequest, slashCommandBody, type FakeSlack } from '../support/fake-slack.ts';
+import { slackEventsUrl, type Harness } from '../support/harness.ts';
+import { startBothPlatforms, type BothPlatforms } from '../support/platforms.ts';
 
+let both: BothPlatforms;
 let slack: FakeSlack;
 let discord: FakeDiscord;
 let h: Harness;
 
 beforeAll(async () => {
-  slack = await startFakeSlack();
-  discord = await startFakeDiscord();
-  h = await createHarness({
-    admins: ['slack:U111'],
-    slack: { botToken: 'xoxb-test', signingSecret: 'both-secret', apiUrl: slack.apiUrl, port: 0 },
-    discord: { token: 'fake.bot.token.for.tests', applicationId: APP_ID, apiUrl: discord.apiBase },
-    app: { discordOptions: { rest: { retries: 0, timeout: 2000 } } },
-  });
-  await h.startAdapters();
+  both = await startBothPlatforms('both-secret', { admins: ['slack:U111'] });
+  ({ slack, discord, h } = both);
 });
-afterAll(async () => {
-  await h.close();
-  await slack.stop();
-  await discord.stop();
-});
+afterAll(() => both.stop());
 
 describe('both adapters at once', () => {
   it('a partnership bound to one Slack and one Discord channel reaches both', async () => {

@@ -16,6 +16,12 @@ const itemOptions = [
   { name: 'question', type: 'string', text: 'case' },
 ] as const;
 
+/** A meeting of a series: its next one, or the one on a given date. */
+const oneMeeting = [
+  { name: 'meetup', type: 'integer', required: true, positional: true },
+  { name: 'on', type: 'date' },
+] as const;
+
 export default defineCommand({
   name: 'agenda',
   subcommands: {
@@ -50,10 +56,7 @@ export default defineCommand({
     }),
     list: subcommand({
       roles: 'any',
-      options: [
-        { name: 'meetup', type: 'integer', required: true, positional: true },
-        { name: 'on', type: 'date' },
-      ],
+      options: oneMeeting,
       handler: async (ctx) => {
         const { series, agenda } = await agendaFor(ctx, ctx.options.meetup, ctx.options.on);
         const { items, all } = await visibleItems(ctx, agenda.id, series);
@@ -94,10 +97,7 @@ export default defineCommand({
     }),
     show: subcommand({
       roles: 'any',
-      options: [
-        { name: 'meetup', type: 'integer', required: true, positional: true },
-        { name: 'on', type: 'date' },
-      ],
+      options: oneMeeting,
       handler: async (ctx) => {
         const { series, agenda } = await agendaFor(ctx, ctx.options.meetup, ctx.options.on);
         if (!isChair(ctx, series)) throw new UserError('agenda.notChair', { id: series.id, title: series.title });

@@ -22,6 +22,11 @@ import {
 
 /** Staff and heads organise for their own organisation (the service checks); coordinators for any. */
 const organisers = ['coordinator', 'head', 'staff'] as const;
+/** A whole series, or with on= one of its meetings. */
+const seriesOrOneDate = [
+  { name: 'id', type: 'integer', required: true, positional: true },
+  { name: 'on', type: 'date' },
+] as const;
 
 export default defineCommand({
   name: 'meetup',
@@ -98,10 +103,7 @@ export default defineCommand({
     }),
     show: subcommand({
       roles: 'any',
-      options: [
-        { name: 'id', type: 'integer', required: true, positional: true },
-        { name: 'on', type: 'date' },
-      ],
+      options: seriesOrOneDate,
       handler: async (ctx) => {
         const { series, upcoming, next } = await seriesOverview(ctx, ctx.options.id, ctx.options.on);
         return seriesCard(ctx.t, series, upcoming, next);
@@ -153,10 +155,7 @@ export default defineCommand({
     }),
     cancel: subcommand({
       roles: organisers,
-      options: [
-        { name: 'id', type: 'integer', required: true, positional: true },
-        { name: 'on', type: 'date' },
-      ],
+      options: seriesOrOneDate,
       handler: async (ctx) => {
         const { id, on } = ctx.options;
         if (on) {
@@ -169,10 +168,7 @@ export default defineCommand({
     }),
     restore: subcommand({
       roles: organisers,
-      options: [
-        { name: 'id', type: 'integer', required: true, positional: true },
-        { name: 'on', type: 'date' },
-      ],
+      options: seriesOrOneDate,
       handler: async (ctx) => {
         const { id, on } = ctx.options;
         if (on) {
