@@ -112,7 +112,14 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   }
   if (config.discord) {
     const { DiscordAdapter } = await import('./adapters/discord/discord-adapter.ts');
-    adapters.push(new DiscordAdapter(config.discord, deps, options.discordOptions));
+    // One gateway per database (a PostgreSQL advisory lock; on SQLite always held).
+    const { tryLock } = await import('./db/locks.ts');
+    adapters.push(
+      new DiscordAdapter(config.discord, deps, {
+        gatewayLock: (onLost) => tryLock(config.databaseUrl, 'discord-gateway', onLost),
+        ...options.discordOptions,
+      }),
+    );
   }
   let consoleAdapter: ConsoleAdapter | undefined;
   if (adapters.length === 0 && options.console) {
@@ -187,9 +194,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       for (const adapter of adapters) await adapter.start();
       await email?.unsubscribe?.start();
       for (const sender of senders.values()) await sender.start();
-      // After the senders, so what due jobs deliver goes out. No other process
-      // of this bot runs jobs, so every job left running was abandoned by a crash.
-      await scheduler.recover({ startup: true });
+      // Jobs left running are not reset here: they may belong to another
+      // replica. A dead process's jobs are taken over when their lease runs out.
       for (const feature of features) await feature.start?.(context());
       scheduler.start(options.scheduler?.cron);
       started = true;

@@ -1,11 +1,19 @@
-// Sends one platform's outbox rows, one at a time, in order.
-// - Claiming is a conditional update (pending -> sending), so two drains never
-//   send the same row.
+// Sends one platform's outbox rows, one at a time, in order (per process:
+// replicas send side by side, so across processes the order is only roughly
+// kept).
+// - Claiming (src/db/claims.ts: FOR UPDATE SKIP LOCKED on PostgreSQL, a
+//   conditional update on SQLite) marks a row `sending`, so two drains or
+//   two processes never send the same row.
+// - A claim is a lease of sendingLeaseMs: a row still `sending` after it
+//   belongs to a process that died mid-send (a send takes seconds; requests
+//   time out well before). Any process's sender checks for such rows at
+//   start and every LOOKUP_RETRY_MS, takes each over with a conditional
+//   update, and resolves it as below. Rows of live processes are not touched.
 // - A rate limit (Slack 429 Retry-After) pauses the whole platform queue.
 // - Transient failures back off exponentially; after maxAttempts, or at once
 //   on a permanent failure, the row is marked failed with the reason and the
 //   admins are told. Nothing is retried forever.
-// - At start, rows left in `sending` by a crash may or may not have reached
+// - Rows left in `sending` by a crash may or may not have reached
 //   the platform (the claim is written just before the request). Each is
 //   looked up with the transport's findSent: found -> `sent`; looked up and
 //   not there -> sent again (no duplicate possible). When the look-up fails
@@ -21,6 +29,7 @@ import type { Logger } from 'pino';
 import type { Card } from '../core/card.ts';
 import type { Clock } from '../core/clock.ts';
 import { DeliveryError, type OutgoingMessage, type Transport } from '../core/deliver.ts';
+import { claimDueMessage } from '../db/claims.ts';
 import type { Db } from '../db/client.ts';
 
 export interface SenderOptions {
@@ -29,6 +38,8 @@ export interface SenderOptions {
   maxBackoffMs?: number;
   /** How often the queue is looked at when nothing nudges it. */
   pollMs?: number;
+  /** A row `sending` longer than this was abandoned by a dead process. Default 2 min. */
+  sendingLeaseMs?: number;
   /** Told when a message fails for good (the outbox passes it on to admins). */
   onFailed?: (row: { id: number; idempotencyKey: string; destId: string }, reason: string) => Promise<void>;
 }
@@ -57,6 +68,12 @@ export class OutboxSender {
   readonly #baseBackoffMs: number;
   readonly #maxBackoffMs: number;
   readonly #pollMs: number;
+  readonly #sendingLeaseMs: number;
+  /** The row this sender is sending now (never taken for abandoned). */
+  #inFlight: number | undefined;
+  #nextSweepAt = 0;
+  /** Taken-over rows: when the dead process claimed them. */
+  readonly #claimedBefore = new Map<number, Date>();
 
   constructor(
     private readonly db: Db,
@@ -69,6 +86,7 @@ export class OutboxSender {
     this.#baseBackoffMs = options.baseBackoffMs ?? 2_000;
     this.#maxBackoffMs = options.maxBackoffMs ?? 15 * 60_000;
     this.#pollMs = options.pollMs ?? 2_000;
+    this.#sendingLeaseMs = options.sendingLeaseMs ?? 2 * 60_000;
   }
 
   get platform() {
@@ -108,10 +126,37 @@ export class OutboxSender {
     });
   }
 
-  /** Rows a crashed process left in `sending`: sent already, or send again (see the rule above). */
+  /**
+   * Rows a dead process left in `sending` (lease run out): sent already, or
+   * send again (see the rule above). Each is taken over with a conditional
+   * update of its claim, so two processes never resolve the same row.
+   */
   async recover(): Promise<void> {
-    const stuck = await this.db.outboxMessage.findMany({ where: { platform: this.platform, status: 'sending' }, select: { id: true } });
-    for (const row of stuck) this.#unresolved.set(row.id, this.#unresolved.get(row.id) ?? 0);
+    const now = this.clock.now();
+    this.#nextSweepAt = now.getTime() + Math.min(LOOKUP_RETRY_MS, this.#sendingLeaseMs / 2);
+    const expired = new Date(now.getTime() - this.#sendingLeaseMs);
+    const stuck = await this.db.outboxMessage.findMany({
+      where: {
+        platform: this.platform,
+        status: 'sending',
+        OR: [{ claimedAt: null }, { claimedAt: { lt: expired } }],
+        ...(this.#inFlight !== undefined ? { id: { not: this.#inFlight } } : {}),
+      },
+      select: { id: true, claimedAt: true },
+      take: 500,
+    });
+    for (const row of stuck) {
+      if (this.#unresolved.has(row.id)) continue;
+      const taken = await this.db.outboxMessage.updateMany({
+        where: { id: row.id, status: 'sending', claimedAt: row.claimedAt },
+        data: { claimedAt: now },
+      });
+      if (taken.count === 1) {
+        this.#unresolved.set(row.id, 0);
+        // The look-up searches from the dead process's claim, not from our takeover.
+        if (row.claimedAt) this.#claimedBefore.set(row.id, row.claimedAt);
+      }
+    }
     await this.#resolve();
   }
 
@@ -121,6 +166,7 @@ export class OutboxSender {
       const row = await this.db.outboxMessage.findUnique({ where: { id } });
       if (!row || row.status !== 'sending') {
         this.#unresolved.delete(id);
+        this.#claimedBefore.delete(id);
         continue;
       }
       const outcome = await this.#lookUp(row);
@@ -130,6 +176,7 @@ export class OutboxSender {
         continue;
       }
       this.#unresolved.delete(id);
+      this.#claimedBefore.delete(id);
       if (outcome.kind === 'found') {
         await this.db.outboxMessage.update({
           where: { id },
@@ -150,7 +197,7 @@ export class OutboxSender {
 
   async #lookUp(row: Row): Promise<{ kind: 'found'; ref: string } | { kind: 'absent' } | { kind: 'retry' | 'unknowable'; reason: string }> {
     if (!this.transport.findSent) return { kind: 'unknowable', reason: 'no look-up on this platform' };
-    const since = new Date((row.claimedAt ?? row.createdAt).getTime() - 60_000);
+    const since = new Date((this.#claimedBefore.get(row.id) ?? row.claimedAt ?? row.createdAt).getTime() - 60_000);
     // Messages other rows already account for (a same-looking message to the same place).
     const others = await this.db.outboxMessage.findMany({
       where: { platform: row.platform, destKind: row.destKind, destId: row.destId, status: 'sent', sentAt: { gte: since }, id: { not: row.id } },
@@ -169,20 +216,18 @@ export class OutboxSender {
 
   /** Sends every due row; resolves when none is due (or the platform is paused). */
   async drain(): Promise<number> {
-    if (this.#unresolved.size && this.clock.now().getTime() >= this.#nextLookupAt) await this.#resolve();
+    if (this.clock.now().getTime() >= this.#nextSweepAt) await this.recover();
+    else if (this.#unresolved.size && this.clock.now().getTime() >= this.#nextLookupAt) await this.#resolve();
     let sent = 0;
     while (!this.#isPaused()) {
-      const row = await this.db.outboxMessage.findFirst({
-        where: { platform: this.platform, status: 'pending', nextAttemptAt: { lte: this.clock.now() } },
-        orderBy: [{ nextAttemptAt: 'asc' }, { id: 'asc' }],
-      });
+      const row = await claimDueMessage(this.db, { platform: this.platform, now: this.clock.now() });
       if (!row) break;
-      const claimed = await this.db.outboxMessage.updateMany({
-        where: { id: row.id, status: 'pending' },
-        data: { status: 'sending', claimedAt: this.clock.now(), attempts: { increment: 1 } },
-      });
-      if (claimed.count !== 1) continue;
-      if (await this.#sendOne(row)) sent++;
+      this.#inFlight = row.id;
+      try {
+        if (await this.#sendOne(row)) sent++;
+      } finally {
+        this.#inFlight = undefined;
+      }
     }
     return sent;
   }
@@ -192,16 +237,28 @@ export class OutboxSender {
   }
 
   async #sendOne(row: Row): Promise<boolean> {
+    // A slow send (rate-limit waits, a starved machine) keeps its lease: only
+    // a dead process's rows are ever taken over.
+    const beat = setInterval(() => {
+      this.db.outboxMessage
+        .updateMany({ where: { id: row.id, status: 'sending' }, data: { claimedAt: this.clock.now() } })
+        .catch(() => undefined);
+    }, Math.max(500, Math.floor(this.#sendingLeaseMs / 3)));
+    beat.unref();
     try {
       const result = await this.transport.send(toMessage(row));
+      clearInterval(beat);
       await this.db.outboxMessage.update({
         where: { id: row.id },
         data: { status: 'sent', sentAt: this.clock.now(), messageRef: result.ref, lastError: null },
       });
       return true;
     } catch (error) {
+      clearInterval(beat);
       await this.#failed(row, error);
       return false;
+    } finally {
+      clearInterval(beat);
     }
   }
 

@@ -2,11 +2,20 @@
 // their kind when they fall due. Mirrors the outbox sender (src/delivery/sender.ts).
 // - Time comes from the Clock only: node-cron decides *when to look*, the
 //   Clock decides *what is due*, so tests move a TestClock and call tick().
-// - Claiming is a conditional update (pending -> running with a fresh
-//   claimToken), so two overlapping ticks, two Scheduler objects or two
-//   processes on one database never run the same job twice. Finishing is
+// - Claiming (src/db/claims.ts) marks one due job running with a fresh
+//   claimToken: on PostgreSQL with FOR UPDATE SKIP LOCKED, so any number of
+//   bot processes (replicas) share the work without waiting for each other;
+//   on SQLite with a conditional update. Two overlapping ticks, two Scheduler
+//   objects or two processes never run the same job twice. Finishing is
 //   conditional on that token too: a run whose job was taken over (see
 //   recover) cannot overwrite the outcome of the run that took it over.
+// - A claim is a lease: claimedAt is renewed while the handler runs (every
+//   third of runningTimeoutMs). A process that dies stops renewing; once the
+//   lease has run out, any process's next tick takes the job over. Nothing
+//   is reset at start-up: the running jobs may belong to a live replica.
+// - Recurring planning (the daily meetup re-plan, weekly digests) is a job
+//   with a key per period, e.g. "meetup-plan:2026-12-01": whichever process
+//   claims it runs it, once; there is no leader.
 // - After downtime, due jobs whose lateUntil has passed are marked `missed`
 //   (and logged) instead of run; the others run late.
 // - A handler that throws is retried with exponential backoff; after
@@ -26,6 +35,7 @@ import { randomUUID } from 'node:crypto';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
 import { SEOUL, type Clock } from '../core/clock.ts';
+import { claimDueJob } from '../db/claims.ts';
 import type { Db } from '../db/client.ts';
 
 export type JobStatus = 'pending' | 'running' | 'done' | 'failed' | 'missed' | 'cancelled';
@@ -61,7 +71,11 @@ export interface SchedulerOptions {
   maxAttempts?: number;
   /** First retry delay; doubles on each further failure, capped at an hour. Default 1 min. */
   retryBackoffMs?: number;
-  /** A job `running` longer than this is considered abandoned by a crashed process. Default 10 min. */
+  /**
+   * The lease of a claimed job: renewed every third of it while the handler
+   * runs; a job whose lease ran out (its process died) is taken over by the
+   * next tick of any process. Default 60 s.
+   */
   runningTimeoutMs?: number;
 }
 
@@ -78,8 +92,6 @@ export interface TickResult {
 type JobStore = Pick<Db, 'job'>;
 
 const MAX_BACKOFF_MS = 60 * 60_000;
-/** Due jobs read per query in a pass. */
-const PAGE = 100;
 const ERROR_LENGTH = 500;
 
 export class Scheduler {
@@ -103,7 +115,7 @@ export class Scheduler {
   ) {
     this.#maxAttempts = options.maxAttempts ?? 5;
     this.#retryBackoffMs = options.retryBackoffMs ?? 60_000;
-    this.#runningTimeoutMs = options.runningTimeoutMs ?? 10 * 60_000;
+    this.#runningTimeoutMs = options.runningTimeoutMs ?? 60_000;
   }
 
   register(kind: string, handler: JobHandler): void {
@@ -195,9 +207,10 @@ export class Scheduler {
   /**
    * Puts jobs left `running` by a dead process back to pending, so they run
    * again (see the note at the top on why that is still exactly once).
-   * Without options: only jobs claimed longer than runningTimeoutMs ago (tick()
-   * does this on every pass). With { startup: true }: every running job, since
-   * no other process of this bot runs them at startup.
+   * Without options: only jobs whose lease ran out (tick() does this on every
+   * pass). With { startup: true }: every running job not run by this object —
+   * only for a caller that knows no other process runs jobs on this database
+   * (a tool, a test); the bot itself never does this at start-up.
    * A job that has used up its attempts this way is marked failed instead.
    */
   async recover(options: { startup?: boolean } = {}): Promise<number> {
@@ -260,41 +273,16 @@ export class Scheduler {
     await this.#logUnhandled(now);
 
     const kinds = [...this.#handlers.keys()];
-    // Walk the due jobs in (dueAt, id) order, a page at a time, from the last
-    // one seen: each job is looked at once per pass, and the query stays the
-    // same size however many jobs are due (a growing "not in" list would hit
-    // SQLite's parameter limit). A retried job moves into the future, so it is
-    // not met again in this pass.
-    let after: { dueAt: Date; id: number } | undefined;
+    // One due job at a time, claimed before it is read (src/db/claims.ts), so
+    // replicas ticking together each take different jobs. A retried job moves
+    // into the future, so it is not met again in this pass.
     while (!stopping()) {
-      const page = await this.db.job.findMany({
-        where: {
-          status: 'pending',
-          dueAt: { lte: now },
-          kind: { in: kinds },
-          AND: [
-            { OR: [{ lateUntil: null }, { lateUntil: { gte: now } }] },
-            ...(after ? [{ OR: [{ dueAt: { gt: after.dueAt } }, { dueAt: after.dueAt, id: { gt: after.id } }] }] : []),
-          ],
-        },
-        orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
-        take: PAGE,
-      });
-      if (page.length === 0) break;
-      for (const job of page) {
-        if (stopping()) break;
-        after = { dueAt: job.dueAt, id: job.id };
-        const claimToken = randomUUID();
-        const claimed = await this.db.job.updateMany({
-          where: { id: job.id, status: 'pending' },
-          data: { status: 'running', claimToken, claimedAt: this.clock.now(), attempts: { increment: 1 } },
-        });
-        if (claimed.count !== 1) continue; // another tick took it
-        const outcome = await this.#run({ ...job, attempts: job.attempts + 1 }, claimToken);
-        if (outcome === 'done') result.ran++;
-        else if (outcome === 'failed') result.failed++;
-      }
-      if (page.length < PAGE) break;
+      const claimToken = randomUUID();
+      const job = await claimDueJob(this.db, { now, kinds, claimToken, claimedAt: this.clock.now() });
+      if (!job) break;
+      const outcome = await this.#run({ ...job, attempts: job.attempts + 1 }, claimToken);
+      if (outcome === 'done') result.ran++;
+      else if (outcome === 'failed') result.failed++;
     }
     return result;
   }
@@ -307,9 +295,17 @@ export class Scheduler {
     const mine = { id: job.id, status: 'running', claimToken };
     const log = { jobId: job.id, kind: job.kind, key: job.key, attempt: job.attempts };
     this.#running.add(job.id);
+    // Keep the lease while the handler runs; a dead process stops renewing it.
+    const beat = setInterval(() => {
+      this.db.job.updateMany({ where: mine, data: { claimedAt: this.clock.now() } }).catch((error: unknown) => {
+        this.logger.warn({ ...log, err: error }, 'scheduler: could not renew a job lease');
+      });
+    }, Math.max(1000, Math.floor(this.#runningTimeoutMs / 3)));
+    beat.unref();
     try {
       return await this.#runClaimed(handler, job, mine, log);
     } finally {
+      clearInterval(beat);
       this.#running.delete(job.id);
     }
   }

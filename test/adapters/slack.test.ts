@@ -277,8 +277,9 @@ describe('Slack outbox: DMs, rate limits, outages, failures, restarts', () => {
   it('after a crash between sending and recording, the message is not sent twice', async () => {
     await h.app.outbox.deliver({ kind: 'channel', platform: 'slack', channelId: 'C1' }, { lines: ['posted'] }, 'crash-1');
     await h.app.outbox.deliver({ kind: 'channel', platform: 'slack', channelId: 'C1' }, { lines: ['lost'] }, 'crash-2');
-    // Simulate the crash: both were claimed (status sending); only crash-1 reached Slack.
-    await h.db.outboxMessage.updateMany({ data: { status: 'sending', claimedAt: h.clock.now(), attempts: 1 } });
+    // Simulate the crash: both were claimed (status sending) by a process that died 5 minutes ago
+    // (past the 2-minute sending lease); only crash-1 reached Slack.
+    await h.db.outboxMessage.updateMany({ data: { status: 'sending', claimedAt: new Date(h.clock.now().getTime() - 5 * 60_000), attempts: 1 } });
     fake.on('conversations.history', () => ({
       body: { ok: true, messages: [{ ts: '111.1', metadata: { event_type: 'outbox_message', event_payload: { key: 'crash-1@slack:channel:C1' } } }] },
     }));

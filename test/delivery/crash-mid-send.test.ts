@@ -66,7 +66,8 @@ async function killMidSend(databaseUrl: string, platforms: Platforms, held: Prom
 }
 
 async function restart(databaseUrl: string, platforms: Platforms): Promise<Harness> {
-  const h = await createHarness({ databaseUrl, now: new Date().toISOString(), ...platforms });
+  // Past the dead process's sending lease (2 min): only then is its row taken over.
+  const h = await createHarness({ databaseUrl, now: new Date(Date.now() + 3 * 60_000).toISOString(), ...platforms });
   cleanup.push(() => h.close());
   await h.startAdapters();
   const platform = platforms.slack ? 'slack' : 'discord';

@@ -57,6 +57,15 @@ export interface DiscordAdapterOptions {
   maxRateLimitWaitMs?: number;
   /** Overrides for @discordjs/rest (tests: `{ retries: 0, timeout: 2000 }`). */
   rest?: Partial<RESTOptions>;
+  /**
+   * Replicas: only the holder of this lock connects to the gateway (Discord
+   * delivers each interaction to one gateway session of a bot; two sessions
+   * would both answer). Returns undefined when another process holds it;
+   * `onLost` is called when a held lock is lost. Absent: always held.
+   */
+  gatewayLock?: (onLost: (error: Error) => void) => Promise<{ release(): Promise<void> } | undefined>;
+  /** How often a process without the gateway tries to take it over. Default 15 s. */
+  gatewayRetryMs?: number;
 }
 
 type Answerable = ChatInputCommandInteraction | MessageComponentInteraction | ModalSubmitInteraction;
@@ -75,6 +84,11 @@ export class DiscordAdapter implements ChatAdapter {
   readonly #inFlight = new Set<Promise<void>>();
   /** user id -> DM channel id; bounded (oldest dropped first). */
   readonly #dmChannels = new Map<string, string>();
+  readonly #gatewayLock: NonNullable<DiscordAdapterOptions['gatewayLock']>;
+  readonly #gatewayRetryMs: number;
+  #lock: { release(): Promise<void> } | undefined;
+  #standby: NodeJS.Timeout | undefined;
+  #stopped = true;
 
   constructor(
     private readonly config: DiscordConfig,
@@ -82,6 +96,8 @@ export class DiscordAdapter implements ChatAdapter {
     options: DiscordAdapterOptions = {},
   ) {
     this.#deferAfterMs = options.deferAfterMs ?? 1500;
+    this.#gatewayLock = options.gatewayLock ?? (async () => ({ release: async () => {} }));
+    this.#gatewayRetryMs = options.gatewayRetryMs ?? 15_000;
     const maxWait = options.maxRateLimitWaitMs ?? 5000;
     this.client = new Client({
       intents: [GatewayIntentBits.Guilds],
@@ -100,16 +116,82 @@ export class DiscordAdapter implements ChatAdapter {
     this.client.on(Events.InteractionCreate, (interaction) => this.#track(this.#onInteraction(interaction)));
   }
 
+  /**
+   * REST (sending, answering) works in every process at once; the gateway
+   * (receiving interactions) only in the one holding the gateway lock. The
+   * others stand by and try again every gatewayRetryMs, so when the holder
+   * dies (its lock goes with its database connection) another one connects
+   * within that time.
+   */
   async start(): Promise<void> {
-    const ready = new Promise<void>((resolve) => this.client.once(Events.ClientReady, () => resolve()));
-    await this.client.login(this.config.token);
-    await ready;
-    this.deps.logger.info({ platform: 'discord', user: this.client.user?.id }, 'discord connected');
+    this.#stopped = false;
+    this.client.rest.setToken(this.config.token);
+    if (!(await this.#takeGateway())) {
+      this.deps.logger.info({ platform: 'discord' }, 'discord: another process holds the gateway; sending only, standing by');
+      this.#standBy();
+    }
+  }
+
+  /** True when this process now holds the gateway. */
+  get gatewayHeld(): boolean {
+    return this.#lock !== undefined;
+  }
+
+  async #takeGateway(): Promise<boolean> {
+    const lock = await this.#gatewayLock((error) => void this.#gatewayLost(error));
+    if (!lock) return false;
+    if (this.#stopped) {
+      await lock.release();
+      return false;
+    }
+    this.#lock = lock;
+    try {
+      const ready = new Promise<void>((resolve) => this.client.once(Events.ClientReady, () => resolve()));
+      await this.client.login(this.config.token);
+      await ready;
+    } catch (error) {
+      this.#lock = undefined;
+      await lock.release();
+      throw error;
+    }
+    this.deps.logger.info({ platform: 'discord', user: this.client.user?.id }, 'discord connected (gateway)');
+    return true;
+  }
+
+  #standBy(): void {
+    if (this.#stopped || this.#standby) return;
+    this.#standby = setTimeout(() => {
+      this.#standby = undefined;
+      this.#takeGateway().then(
+        (held) => {
+          if (!held) this.#standBy();
+        },
+        (error: unknown) => {
+          this.deps.logger.warn({ err: error, platform: 'discord' }, 'discord: could not take the gateway; will try again');
+          this.#standBy();
+        },
+      );
+    }, this.#gatewayRetryMs);
+    this.#standby.unref();
+  }
+
+  async #gatewayLost(error: Error): Promise<void> {
+    if (this.#stopped || !this.#lock) return;
+    this.deps.logger.warn({ err: error, platform: 'discord' }, 'discord: gateway lock lost (database connection); leaving the gateway');
+    this.#lock = undefined;
+    await this.client.destroy().catch(() => undefined);
+    this.client.rest.setToken(this.config.token); // destroy() clears it; sending goes on
+    this.#standBy();
   }
 
   async stop(): Promise<void> {
+    this.#stopped = true;
+    clearTimeout(this.#standby);
+    this.#standby = undefined;
     await this.idle();
     await this.client.destroy();
+    await this.#lock?.release();
+    this.#lock = undefined;
   }
 
   /** Resolves when every interaction received so far has been answered. */
