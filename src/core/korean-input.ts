@@ -8,6 +8,8 @@
 //   12/24 · 12.24 · 12-24 · 12월 24일 — without a year: the next such day from
 //     today, today included (on 2026-12-24, `12월 24일` is today; on 12-25 it
 //     is 2027-12-24). 2월 29일 without a year: the next leap day.
+//   올해 · 내년 · 작년 (금년, 명년, 후년, 재작년) before a month-day: that
+//     month-day in that year (`내년 1월 1일`, `올해 12/24`).
 //   오늘 · 내일 · 모레 · 글피 · 어제 (also today, tomorrow, yesterday)
 //   화요일 / 화 / tue — the next Tuesday after today (today excluded: say 오늘
 //     for today). 이번주 화요일 / 이번 주 화요일 — Tuesday of this week
@@ -74,8 +76,15 @@ export function parseDateInput(input: string, today: IsoDate): IsoDate | undefin
   return date;
 }
 
+const RELATIVE_YEARS: Record<string, number> = { 올해: 0, 금년: 0, 내년: 1, 명년: 1, 후년: 2, 작년: -1, 재작년: -2 };
+
 function parseDatePart(text: string, today: IsoDate): IsoDate | undefined {
   if (text in RELATIVE_DAYS) return addDays(today, RELATIVE_DAYS[text]);
+  const inYear = /^(올해|금년|내년|명년|후년|작년|재작년)\s*(?:(\d{1,2})\s*[-./]\s*(\d{1,2})\.?|(\d{1,2})\s*월\s*(\d{1,2})\s*일)$/.exec(text);
+  if (inYear) {
+    const year = Number(today.slice(0, 4)) + RELATIVE_YEARS[inYear[1]];
+    return dayIn(year, Number(inYear[2] ?? inYear[4]), Number(inYear[3] ?? inYear[5]));
+  }
   let m = /^(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\.?$/.exec(text);
   if (m) return dayIn(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일$/.exec(text);

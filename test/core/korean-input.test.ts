@@ -50,11 +50,17 @@ describe('dates', () => {
     ['수요일', '2026-12-02'], // a weekday alone is after today
     ['금', '2026-11-27'],
     ['fri', '2026-11-27'],
+    ['내년 1월 1일', '2027-01-01'],
+    ['내년1월1일', '2027-01-01'],
+    ['올해 12월 24일', '2026-12-24'],
+    ['올해 1월 5일', '2026-01-05'], // past, but the year was said
+    ['명년 3/2', '2027-03-02'],
+    ['내년 1월 1일(금)', '2027-01-01'],
   ])('%s -> %s', (input, expected) => {
     expect(parseDateInput(input, TODAY)).toBe(expected);
   });
 
-  it.each(['2026-02-30', '13/1', '12월 32일', '2026.13.01', '12월 24일(수)', 'month', '다음달', '24일', ''])('refuses %s', (input) => {
+  it.each(['2026-02-30', '13/1', '12월 32일', '2026.13.01', '12월 24일(수)', 'month', '다음달', '24일', '', '내년 2월 29일', '내년', '내년 1월'])('refuses %s', (input) => {
     expect(parseDateInput(input, TODAY)).toBeUndefined();
   });
 });

@@ -12,7 +12,7 @@ export const core = defineCatalog(
       'error.tooManyArguments': '`{value}`을(를) 어디에 쓸지 알 수 없습니다. 띄어쓰기가 있는 값은 따옴표로 감싸 주세요.\n사용법: {usage}\n예: {example}',
       'error.duplicateOption': '`{option}`을(를) 두 번 적었습니다. 한 번만 적어 주세요.\n예: {example}',
       'error.badInteger': '`{option}`에는 숫자를 적어 주세요 (받은 값: {value}).\n예: {example}',
-      'error.badDate': '`{option}` 값 `{value}`을(를) 날짜로 읽을 수 없습니다. 실제 있는 날짜를 2026-12-24, 12월 24일, 12/24, 2026.12.24, 오늘, 내일, 모레, 다음주 화요일, 화요일처럼 적어 주세요.\n예: {example}',
+      'error.badDate': '`{option}` 값 `{value}`을(를) 날짜로 읽을 수 없습니다. 실제 있는 날짜를 2026-12-24, 12월 24일, 내년 1월 2일, 12/24, 2026.12.24, 오늘, 내일, 모레, 다음주 화요일, 화요일처럼 적어 주세요.\n예: {example}',
       'error.badTime': '`{option}` 값 `{value}`을(를) 시각으로 읽을 수 없습니다. 오후 2시, 오후 2시 30분, 오전 9시, 14시, 14:00(24시간)처럼 적어 주세요.\n예: {example}',
       'error.badBoolean': '`{option}`에는 yes 또는 no(예/아니오)를 적어 주세요 (받은 값: {value}).\n예: {example}',
       'error.badChoice': '`{option}` 값 `{value}`을(를) 알 수 없습니다. 쓸 수 있는 값: {choices}\n예: {example}',
