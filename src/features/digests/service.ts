@@ -39,8 +39,8 @@ export interface WeekData {
   transfersByOrg: Map<number, { id: number; name: string; effective: string; fromOrgId: number | null; toOrgId: number | null; successorId: number | null; leaveReason: string | null }[]>;
   owedByOrg: Map<number, { title: string; date: string; closesAt: Date }[]>;
   followUpsByLead: Map<number, { id: number; caseCode: string; nextCheck: string }[]>;
-  newPartners: Map<number, { name: string }[]>;
-  newMembers: Map<number, { name: string }[]>;
+  newPartners: Map<number, { id: number; name: string }[]>;
+  newMembers: Map<number, { id: number; name: string }[]>;
 }
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
@@ -78,12 +78,12 @@ export async function loadWeek(ctx: Pick<FeatureContext, 'db' | 'clock'>, monday
   const orgMap = new Map(orgs.map((o) => [o.id, o]));
   const partners = new Map<number, Set<number>>();
   const hubOf = new Map<number, number[]>();
-  const newPartners = new Map<number, { name: string }[]>();
+  const newPartners = new Map<number, { id: number; name: string }[]>();
   for (const link of links) {
     for (const [a, b] of [[link.fromId, link.toId], [link.toId, link.fromId]]) {
       if (!partners.has(a)) partners.set(a, new Set());
       partners.get(a)!.add(b);
-      if (link.createdAt >= weekAgo) push(newPartners, a, { name: orgMap.get(b)?.name ?? `#${b}` });
+      if (link.createdAt >= weekAgo) push(newPartners, a, { id: b, name: orgMap.get(b)?.name ?? `#${b}` });
     }
     if (link.kind === 'hub') push(hubOf, link.fromId, link.toId);
   }
@@ -113,11 +113,11 @@ export async function loadWeek(ctx: Pick<FeatureContext, 'db' | 'clock'>, monday
   }
 
   const activeByOrg = new Map<number, { id: number; name: string }[]>();
-  const newMembers = new Map<number, { name: string }[]>();
+  const newMembers = new Map<number, { id: number; name: string }[]>();
   for (const m of members) {
     if (m.orgId === null) continue;
     push(activeByOrg, m.orgId, { id: m.id, name: m.name });
-    if (m.createdAt >= weekAgo) push(newMembers, m.orgId, { name: m.name });
+    if (m.createdAt >= weekAgo) push(newMembers, m.orgId, { id: m.id, name: m.name });
   }
 
   const openPolls = polls.map((p) => ({ id: p.id, question: p.question, deadline: p.deadline, councilId: p.councilId, eligible: new Set(p.eligible.map((e) => e.memberId)), voted: p._count.participation }));
@@ -225,7 +225,14 @@ export function compose(week: WeekData, person: Recipient): Digest {
     .flatMap((id) => week.followUpsByLead.get(id) ?? [])
     .map((f) => ({ ...f, overdue: f.nextCheck < today }))
     .sort((a, b) => a.nextCheck.localeCompare(b.nextCheck));
-  const newcomers = [...own].flatMap((id) => [...(week.newPartners.get(id) ?? []).map((p) => ({ kind: 'partner' as const, name: p.name })), ...(week.newMembers.get(id) ?? []).map((m) => ({ kind: 'member' as const, name: m.name }))]);
+  // New to the reader: a partner outside what the digest already covers
+  // (a hub centre is not its own dong's news), and colleagues other than them.
+  const partnersNew = new Map([...own].flatMap((id) => week.newPartners.get(id) ?? []).filter((p) => !own.has(p.id)).map((p) => [p.id, p.name]));
+  const membersNew = [...own].flatMap((id) => week.newMembers.get(id) ?? []).filter((m) => m.id !== person.id);
+  const newcomers = [
+    ...[...partnersNew.values()].map((name) => ({ kind: 'partner' as const, name })),
+    ...membersNew.map((m) => ({ kind: 'member' as const, name: m.name })),
+  ];
 
   return { kind: 'head', person, place: org?.name ?? '-', monday: week.monday, meetings, polls, transfers, owed, followUps, newcomers, district: [] };
 }

@@ -58,6 +58,14 @@ describe('weekly digests', () => {
     expect(centre).toContain('■ [민관협력] 11월 5주차 요약 — 행복종합사회복지관');
     expect(centre).toContain('2026-모라3-014'); // the dong it serves as hub
     expect(centre).not.toContain('진행 중인 협의체 투표'); // not a voter, not a chair
+    // New this week, seen from the hub centre: the dong's council and colleagues,
+    // not the centre itself (the dong's new partner) nor the reader.
+    expect(centre).toContain('협력 기관: 모라3동지역사회보장협의체');
+    expect(centre).toContain('구성원: 모라동장');
+    expect(centre).not.toContain('협력 기관: 행복종합사회복지관');
+    expect(centre).not.toContain('구성원: 박관장');
+    expect(dong).toContain('협력 기관: 행복종합사회복지관');
+    expect(dong).not.toContain('구성원: 모라동장');
 
     const district = await h.say('@정코디 /digest now');
     expect(district).toContain('■ [민관협력] 11월 5주차 요약 — 사상구');
