@@ -1,4 +1,9 @@
-// npm run bench:meetups
+// npm run bench:meetups                      (SQLite, a temporary file)
+// BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:meetups
+//   (PostgreSQL: a temporary database on that server, dropped at the end)
+// BENCH_SERIES=10000 npm run bench:meetups    (more series; default 1,000)
+// The calendar is today's: the clock starts today at 10:00 in Seoul and every
+// date of the mix is placed relative to it, so the figures hold on any day.
 // Cost of meetups at a realistic size: 50 organisations, 200 members and
 // 1,000 series created through the real command path (/meetup create), with
 // their reminder jobs in the scheduler. Measures a scheduler tick with a batch
@@ -15,25 +20,50 @@ import pino from 'pino';
 import { createApp } from '../src/app.ts';
 import { TestClock } from '../src/core/clock.ts';
 import type { Invocation } from '../src/core/command.ts';
-import { addDays, seoulDate } from '../src/core/calendar/index.ts';
+import { addDays, daysBetween, seoulDate, seoulInstant } from '../src/core/calendar/index.ts';
+import { dialectOf, pgConfig } from '../src/db/adapter.ts';
 import { migrate } from '../src/db/migrator.ts';
+import pg from 'pg';
 import { MEETUP_KINDS } from '../src/features/meetups/rules.ts';
 import { meetupPlan } from '../src/features/meetups/jobs.ts';
 import { seededRandom } from './random.ts';
 
 const ORGS = 50;
 const MEMBERS = 200;
-const SERIES = 1000;
+const SERIES = Number(process.env.BENCH_SERIES ?? 1000);
 const LIST_N = Number(process.env.BENCH_N ?? 50);
 const LIST_WARMUP = 10;
 const ALL_N = Number(process.env.BENCH_ALL_N ?? 20);
 const ALL_WARMUP = 5;
 const IDLE_TICKS = 20;
-const START = '2026-11-25T01:00:00Z'; // 10:00 in Seoul
-const BUSY = '2026-11-26T00:00:00Z'; // 09:00 in Seoul the next day
+// The mix below was written for 2026-11-25; it is moved to today.
+const BASE_DAY = '2026-11-25';
+const TODAY = seoulDate(new Date());
+const at = (day: string) => addDays(day, daysBetween(BASE_DAY, TODAY));
+const START = seoulInstant(TODAY, '10:00').toISOString();
+const BUSY = seoulInstant(addDays(TODAY, 1), '09:00').toISOString(); // 09:00 in Seoul the next day
 
-const dir = mkdtempSync(join(tmpdir(), 'bench-meetups-'));
-const databaseUrl = `file:${join(dir, 'bot.db')}`;
+const target = process.env.BENCH_DATABASE_URL;
+let databaseUrl: string;
+let dropDatabase = async () => {};
+if (target && dialectOf(target) === 'postgres') {
+  const name = `bench_meetups_${process.pid}`;
+  const { schema: _s, max: _m, idleTimeoutMillis: _i, ...config } = pgConfig(target);
+  const admin = new pg.Client(config);
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const url = new URL(target);
+  url.pathname = `/${name}`;
+  databaseUrl = url.toString();
+  dropDatabase = async () => {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  };
+} else {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-meetups-'));
+  databaseUrl = `file:${join(dir, 'bot.db')}`;
+}
+const DIALECT = dialectOf(databaseUrl) === 'postgres' ? 'PostgreSQL' : 'SQLite';
 await migrate(databaseUrl);
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -96,24 +126,26 @@ for (let i = 1; i <= SERIES; i++) {
   let start: string;
   if (r < 0.35) {
     repeat = `weekly:${pick(weekdays)}`;
-    start = addDays('2026-09-01', between(0, 100));
+    start = addDays(at('2026-09-01'), between(0, 100));
     mix.weekly++;
   } else if (r < 0.6) {
     repeat = `monthly:${pick(nths)}:${pick(weekdays)}`;
-    start = addDays('2026-06-01', between(0, 170));
+    start = addDays(at('2026-06-01'), between(0, 170));
     mix['monthly-nth']++;
   } else if (r < 0.8) {
     repeat = `monthly-day:${between(1, 28)}`;
-    start = addDays('2026-06-01', between(0, 170));
+    start = addDays(at('2026-06-01'), between(0, 170));
     mix['monthly-day']++;
   } else if (r < 0.9) {
-    const on = addDays('2026-11-01', between(0, 120));
+    let on = addDays(at('2026-11-01'), between(0, 120));
+    // 2월 29일 only in leap years: keep the mix to dates every year has.
+    if (on.endsWith('-02-29')) on = addDays(on, 1);
     repeat = `yearly:${on.slice(5)}`;
-    start = on < '2026-11-25' ? on : `2025-${on.slice(5)}`;
+    start = on < TODAY ? on : `${Number(on.slice(0, 4)) - 1}${on.slice(4)}`;
     mix.yearly++;
   } else {
     repeat = 'once';
-    start = addDays('2026-11-25', between(0, 50));
+    start = addDays(TODAY, between(1, 50)); // today's slot may be before the 10:00 clock
     mix.once++;
   }
   const organiser = between(1, ORGS);
@@ -123,7 +155,8 @@ for (let i = 1; i <= SERIES; i++) {
     const o = between(1, ORGS);
     if (o !== organiser) others.add(o);
   }
-  const until = repeat !== 'once' && random() < 0.1 ? ' until=2027-06-30' : '';
+  // An end date only where a date before it always remains (a yearly series may have none left before it).
+  const until = random() < 0.1 && (repeat.startsWith('weekly') || repeat.startsWith('monthly')) ? ` until=${at('2027-06-30')}` : '';
   const text =
     `/meetup create title="벤치 모임 ${i}" kind=${pick(MEETUP_KINDS)} org=${organiser} with=${[...others].join(',')} ` +
     `repeat=${repeat} start=${start} time=${pick(times)} place="모라${between(1, 9)}동 회의실"${until}`;
@@ -192,13 +225,26 @@ listResults.push({
 });
 
 // ---------- the daily planning job ----------
+// First run (nothing planned by a daily run before): every series.
 const jobsBeforePlan = await app.db.job.count();
+const planDay = seoulDate(clock.now());
 const plan = await timed(async () => {
-  await meetupPlan.schedule(app.scheduler, { key: 'bench-plan', payload: {}, dueAt: clock.now() });
+  await meetupPlan.schedule(app.scheduler, { key: `meetup-plan:${planDay}`, payload: { day: planDay }, dueAt: clock.now() });
   return app.scheduler.tick();
 });
 const jobsAfterPlan = await app.db.job.count();
 const activeSeries = await app.db.meetupSeries.count({ where: { status: 'active' } });
+// The next day's run (it scheduled itself for 05:00): only the series the moved horizon reaches.
+const nextDay = addDays(planDay, 1);
+// Reminders due before it run first, so the tick at 05:00 measures the planning.
+clock.set(new Date(seoulInstant(nextDay, '05:00').getTime() - 60_000).toISOString());
+await app.scheduler.tick();
+clock.set(seoulInstant(nextDay, '05:00').toISOString());
+const groupsBefore = new Map((await app.db.job.groupBy({ by: ['group'], _max: { id: true } })).map((g) => [g.group, g._max.id]));
+const daily = await timed(() => app.scheduler.tick());
+const touched = (await app.db.job.groupBy({ by: ['group'], _max: { id: true } })).filter((g) => g.group?.startsWith('meetup:') && g._max.id !== groupsBefore.get(g.group)).length;
+const dailyDone = await app.db.job.findUnique({ where: { key: `meetup-plan:${nextDay}` }, select: { status: true } });
+if (dailyDone?.status !== 'done') throw new Error(`the daily planning run did not complete: ${JSON.stringify(dailyDone)}`);
 
 const rssMb = process.memoryUsage().rss / 1024 / 1024;
 await app.stop();
@@ -214,14 +260,16 @@ const rows: string[] = [
   `| tick at ${BUSY} (23 h of reminders due) | 1 | ${fmt(busy.ms)} | — | ${dueAtBusy} due: ran ${busy.value.ran}, missed ${busy.value.missed}, failed ${busy.value.failed}; ${outbox2 - outbox1} outbox rows; ${perJob(busy.ms, busy.value.ran)} |`,
   `| tick, nothing due | ${IDLE_TICKS} | ${fmt(summary(idleMs).p50)} | ${fmt(summary(idleMs).p99)} | ${jobsBeforePlan} Job rows in the table |`,
   ...listResults.map((r) => `| ${r.name} | ${r.n} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.count} occurrences |`),
-  `| meetup.plan (schedule + tick) | 1 | ${fmt(plan.ms)} | — | ${activeSeries} series re-planned (${(plan.ms / activeSeries).toFixed(2)} ms per series); ran ${plan.value.ran}, failed ${plan.value.failed}; Job rows ${jobsBeforePlan} → ${jobsAfterPlan} |`,
+  `| meetup.plan, first run: every series (schedule + tick) | 1 | ${fmt(plan.ms)} | — | ${activeSeries} series re-planned (${(plan.ms / activeSeries).toFixed(2)} ms per series); ran ${plan.value.ran}, failed ${plan.value.failed}; Job rows ${jobsBeforePlan} → ${jobsAfterPlan} |`,
+  `| meetup.plan, the next day's run (tick at 05:00) | 1 | ${fmt(daily.ms)} | — | ${activeSeries} series looked at, those the horizon reached re-planned (${touched} got new jobs); ran ${daily.value.ran} |`,
 ];
 
-console.log(`meetup benchmark (Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, clock ${START}, SQLite)`);
+console.log(`meetup benchmark (Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, clock ${START}, ${DIALECT})`);
 console.log(`/meetup list: n measured after ${LIST_WARMUP} warm-ups (${ALL_WARMUP} for all series); times in ms`);
 console.log('| what | n | p50 | p99 | result |');
 console.log('|---|---|---|---|---|');
 for (const row of rows) console.log(row);
 console.log(`\njobs after setup: ${JSON.stringify(jobsAfterSetup)}`);
 console.log(`process RSS at the end: ${rssMb.toFixed(1)} MB`);
+await dropDatabase();
 process.exit(0);

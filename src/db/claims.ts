@@ -11,38 +11,44 @@ type JobRow = NonNullable<Awaited<ReturnType<Db['job']['findFirst']>>>;
 type OutboxRow = NonNullable<Awaited<ReturnType<Db['outboxMessage']['findFirst']>>>;
 
 /**
- * Claims the oldest due pending job of one of `kinds` (not yet expired) for
- * `claimToken`. Returns the job as it was before the claim (attempts not yet
- * counted), or undefined when none is due.
+ * Claims up to `limit` of the oldest due pending jobs of `kinds` (not yet
+ * expired) for `claimToken`, oldest first. Returns them as they were before
+ * the claim (attempts not yet counted). On SQLite one at a time (the claim is
+ * cheap there, and a single writer gains nothing from batches); on
+ * PostgreSQL a batch per round trip, which the caller's lease renewal covers
+ * until each job has run.
  */
-export async function claimDueJob(db: Db, options: { now: Date; kinds: string[]; claimToken: string; claimedAt: Date }): Promise<JobRow | undefined> {
-  const { now, kinds, claimToken, claimedAt } = options;
-  if (kinds.length === 0) return undefined;
+export async function claimDueJobs(
+  db: Db,
+  options: { now: Date; kinds: string[]; claimToken: string; claimedAt: Date; limit: number },
+): Promise<JobRow[]> {
+  const { now, kinds, claimToken, claimedAt, limit } = options;
+  if (kinds.length === 0) return [];
   if (dialect(db) === 'postgres') {
     const rows = await db.$queryRaw<{ id: number }[]>`
       UPDATE "Job" SET "status" = 'running', "claimToken" = ${claimToken}, "claimedAt" = ${claimedAt}, "attempts" = "attempts" + 1
-      WHERE "id" = (
+      WHERE "id" IN (
         SELECT "id" FROM "Job"
         WHERE "status" = 'pending' AND "dueAt" <= ${now} AND "kind" IN (${Prisma.join(kinds)})
           AND ("lateUntil" IS NULL OR "lateUntil" >= ${now})
-        ORDER BY "dueAt", "id" LIMIT 1
+        ORDER BY "dueAt", "id" LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
       RETURNING "id"`;
-    if (rows.length === 0) return undefined;
-    const job = await db.job.findUniqueOrThrow({ where: { id: Number(rows[0].id) } });
-    return { ...job, attempts: job.attempts - 1 };
+    if (rows.length === 0) return [];
+    const jobs = await db.job.findMany({ where: { id: { in: rows.map((r) => Number(r.id)) } }, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }] });
+    return jobs.map((job) => ({ ...job, attempts: job.attempts - 1 }));
   }
   for (;;) {
     const job = await db.job.findFirst({
       where: { status: 'pending', dueAt: { lte: now }, kind: { in: kinds }, OR: [{ lateUntil: null }, { lateUntil: { gte: now } }] },
       orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
     });
-    if (!job) return undefined;
+    if (!job) return [];
     const claimed = await db.job.updateMany({
       where: { id: job.id, status: 'pending' },
       data: { status: 'running', claimToken, claimedAt, attempts: { increment: 1 } },
     });
-    if (claimed.count === 1) return job; // else another tick took it: look again
+    if (claimed.count === 1) return [job]; // else another tick took it: look again
   }
 }
 

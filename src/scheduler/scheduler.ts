@@ -35,7 +35,7 @@ import { randomUUID } from 'node:crypto';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
 import { SEOUL, type Clock } from '../core/clock.ts';
-import { claimDueJob } from '../db/claims.ts';
+import { claimDueJobs } from '../db/claims.ts';
 import type { Db } from '../db/client.ts';
 
 export type JobStatus = 'pending' | 'running' | 'done' | 'failed' | 'missed' | 'cancelled';
@@ -92,6 +92,8 @@ export interface TickResult {
 type JobStore = Pick<Db, 'job'>;
 
 const MAX_BACKOFF_MS = 60 * 60_000;
+/** Due jobs claimed per round trip on PostgreSQL (their lease is renewed until each has run). */
+const CLAIM_BATCH = 5;
 const ERROR_LENGTH = 500;
 
 export class Scheduler {
@@ -278,11 +280,32 @@ export class Scheduler {
     // into the future, so it is not met again in this pass.
     while (!stopping()) {
       const claimToken = randomUUID();
-      const job = await claimDueJob(this.db, { now, kinds, claimToken, claimedAt: this.clock.now() });
-      if (!job) break;
-      const outcome = await this.#run({ ...job, attempts: job.attempts + 1 }, claimToken);
-      if (outcome === 'done') result.ran++;
-      else if (outcome === 'failed') result.failed++;
+      const batch = await claimDueJobs(this.db, { now, kinds, claimToken, claimedAt: this.clock.now(), limit: CLAIM_BATCH });
+      if (batch.length === 0) break;
+      // Keep the lease of the whole batch while it runs; a dead process stops renewing it.
+      const beat = setInterval(() => {
+        this.db.job.updateMany({ where: { claimToken, status: 'running' }, data: { claimedAt: this.clock.now() } }).catch((error: unknown) => {
+          this.logger.warn({ err: error }, 'scheduler: could not renew job leases');
+        });
+      }, Math.max(1000, Math.floor(this.#runningTimeoutMs / 3)));
+      beat.unref();
+      try {
+        for (const [i, job] of batch.entries()) {
+          if (stopping()) {
+            // Stopping: give the jobs not started back, as they were.
+            await this.db.job.updateMany({
+              where: { id: { in: batch.slice(i).map((j) => j.id) }, claimToken, status: 'running' },
+              data: { status: 'pending', claimToken: null, claimedAt: null, attempts: { decrement: 1 } },
+            });
+            break;
+          }
+          const outcome = await this.#run({ ...job, attempts: job.attempts + 1 }, claimToken);
+          if (outcome === 'done') result.ran++;
+          else if (outcome === 'failed') result.failed++;
+        }
+      } finally {
+        clearInterval(beat);
+      }
     }
     return result;
   }
@@ -295,17 +318,9 @@ export class Scheduler {
     const mine = { id: job.id, status: 'running', claimToken };
     const log = { jobId: job.id, kind: job.kind, key: job.key, attempt: job.attempts };
     this.#running.add(job.id);
-    // Keep the lease while the handler runs; a dead process stops renewing it.
-    const beat = setInterval(() => {
-      this.db.job.updateMany({ where: mine, data: { claimedAt: this.clock.now() } }).catch((error: unknown) => {
-        this.logger.warn({ ...log, err: error }, 'scheduler: could not renew a job lease');
-      });
-    }, Math.max(1000, Math.floor(this.#runningTimeoutMs / 3)));
-    beat.unref();
     try {
       return await this.#runClaimed(handler, job, mine, log);
     } finally {
-      clearInterval(beat);
       this.#running.delete(job.id);
     }
   }

@@ -64,7 +64,8 @@ async function lookupActor(
   // The console speaks as existing members only, unless the line says to create one (`@@name`).
   const existing =
     platform === 'console' ? await consoleSpeaker(db, invocation) : undefined;
-  const member = await db.$transaction(async (tx) => {
+  const member = await db
+    .$transaction(async (tx) => {
     const linked =
       existing ??
       (await tx.member.create({
@@ -86,7 +87,18 @@ async function lookupActor(
       bootstrap: isAdmin ? 'admin' : 'console',
     });
     return linked;
-  });
+  })
+    .catch(async (error: unknown) => {
+      // Two first requests of one person at once (PostgreSQL runs them side by
+      // side): the other one linked the account; use it (this one wrote nothing).
+      if ((error as { code?: string }).code !== 'P2002') throw error;
+      const linked = await db.chatIdentity.findUnique({
+        where: { platform_userId: { platform, userId: platformUserId } },
+        include: { member: { include: { roles: true } } },
+      });
+      if (!linked) throw error;
+      return linked.member;
+    });
   return toActor(member, invocation);
 }
 

@@ -11,9 +11,10 @@
 import { addDays, addMonths, firstDayOfMonth, lastDayOfMonth, monthOf, seoulDate, seoulInstant, type IsoDate, type IsoMonth } from '../../core/calendar/index.ts';
 import { choiceLabel } from '../../core/i18n/index.ts';
 import { defineJob, z, type FeatureContext } from '../context.ts';
-import { firstWorkingDay } from '../holidays/service.ts';
+import { closuresBetween, firstWorkingDay } from '../holidays/service.ts';
+import { PLANNING_HORIZON_DAYS } from './rules.ts';
 import { leadText, occurrenceCard, occurrenceLine, rsvpButtons, whenText } from './cards.ts';
-import { listOccurrences, loadSeries, occurrenceFor, planReminders, tally } from './service.ts';
+import { horizonMoved, listOccurrences, loadActiveSeries, loadSeries, occurrenceFor, planReminders, tally } from './service.ts';
 
 const occurrencePayload = z.object({ seriesId: z.number().int(), original: z.string(), lead: z.string().optional() });
 
@@ -73,14 +74,24 @@ export const meetupNudge = defineJob({
 export const meetupPlan = defineJob({
   kind: 'meetup.plan',
   payload: z.object({ day: z.string().optional(), reason: z.string().optional() }),
-  run: async (ctx, _payload, job) => {
-    const active = await ctx.db.meetupSeries.findMany({ where: { status: 'active' }, select: { id: true } });
-    for (const { id } of active) {
-      const series = await loadSeries(ctx, id);
-      if (series) await planReminders(ctx, series);
+  // The daily run re-plans only the series the moved horizon reaches (a new
+  // occurrence entered it since the last daily run); a one-off run (payload
+  // reason: closures changed) and the first run ever re-plan every series.
+  run: async (ctx, payload, job) => {
+    const now = ctx.clock.now();
+    const today = seoulDate(now);
+    const since = payload.reason ? undefined : await lastDailyPlan(ctx, today);
+    const active = await loadActiveSeries(ctx);
+    const closures = await closuresBetween(ctx, addDays(since ?? today, PLANNING_HORIZON_DAYS - 25), addDays(today, PLANNING_HORIZON_DAYS + 10));
+    const all = since ? undefined : await closuresBetween(ctx, addDays(today, -10), addDays(today, PLANNING_HORIZON_DAYS + 10));
+    let planned = 0;
+    for (const series of active) {
+      if (since && !horizonMoved(series, since, now, closures)) continue;
+      await planReminders(ctx, series, all);
+      planned++;
     }
-    ctx.logger.info({ job: job.key, series: active.length }, 'meetup reminders planned');
-    await schedulePlan(ctx, addDays(seoulDate(ctx.clock.now()), 1));
+    ctx.logger.info({ job: job.key, series: active.length, planned, since: since ?? null }, 'meetup reminders planned');
+    await schedulePlan(ctx, addDays(today, 1));
   },
 });
 
@@ -103,6 +114,17 @@ export const meetupMonth = defineJob({
     await scheduleMonth(ctx, addMonths(month, 1));
   },
 });
+
+/** The day of the last daily planning run before `today` that completed (undefined: none). */
+async function lastDailyPlan(ctx: FeatureContext, today: IsoDate): Promise<IsoDate | undefined> {
+  const last = await ctx.db.job.findFirst({
+    where: { kind: 'meetup.plan', status: 'done', key: { gte: 'meetup-plan:0000-00-00', lt: `meetup-plan:${today}` } },
+    orderBy: { key: 'desc' },
+    select: { key: true },
+  });
+  const day = last?.key.slice('meetup-plan:'.length);
+  return day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : undefined;
+}
 
 async function schedulePlan(ctx: FeatureContext, day: IsoDate): Promise<void> {
   await meetupPlan.schedule(ctx.scheduler, {

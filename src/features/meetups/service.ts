@@ -57,6 +57,29 @@ export function loadSeries({ db }: Pick<FeatureContext, 'db'>, id: number) {
   return db.meetupSeries.findUnique({ where: { id }, include: seriesInclude });
 }
 
+/** Every active series, as loadSeries gives them (the daily re-plan reads them at once). */
+export function loadActiveSeries({ db }: Pick<FeatureContext, 'db'>): Promise<Series[]> {
+  return db.meetupSeries.findMany({ where: { status: 'active' }, include: seriesInclude, orderBy: { id: 'asc' } });
+}
+
+/**
+ * Did moving the planning horizon from day `since` to today bring an
+ * occurrence of this series into it? Only then does the daily re-plan have
+ * anything to add (edits, cancellations and closures re-plan when they
+ * happen). Compares the occurrences near the old horizon's end with those up
+ * to the new one, so holiday moves and changed dates count as they plan.
+ * `closures` must cover since+H-25 … today+H+10.
+ */
+export function horizonMoved(series: Series, since: IsoDate, now: Date, closures: ReadonlySet<string>): boolean {
+  const today = seoulDate(now);
+  if (since >= today) return false;
+  const edge = addDays(since, PLANNING_HORIZON_DAYS - 15);
+  const before = new Set(occurrencesOf(series, edge, addDays(since, PLANNING_HORIZON_DAYS), closures).map((o) => `${o.original}@${o.date}T${o.time}`));
+  return occurrencesOf(series, edge, addDays(today, PLANNING_HORIZON_DAYS), closures).some(
+    (o) => o.start > now && !before.has(`${o.original}@${o.date}T${o.time}`),
+  );
+}
+
 export async function findSeries(ctx: Pick<FeatureContext, 'db'>, id: number): Promise<Series> {
   const series = await loadSeries(ctx, id);
   if (!series) throw new UserError('meetup.notFound', { id });
@@ -523,11 +546,11 @@ export const groupOf = (seriesId: number) => `meetup:${seriesId}`;
  * nudge a day before for those who have not answered. Jobs of occurrences that
  * moved or were cancelled are dropped (replaceGroup).
  */
-export async function planReminders(ctx: FeatureContext, series: Series): Promise<number> {
+export async function planReminders(ctx: FeatureContext, series: Series, knownClosures?: ReadonlySet<string>): Promise<number> {
   const now = ctx.clock.now();
   const today = seoulDate(now);
   const to = addDays(today, PLANNING_HORIZON_DAYS);
-  const closures = await closuresBetween(ctx, addDays(today, -10), addDays(to, 10));
+  const closures = knownClosures ?? (await closuresBetween(ctx, addDays(today, -10), addDays(to, 10)));
   const jobs: ScheduleInput[] = [];
   const leads = parseLeads(series.reminders);
   for (const occurrence of occurrencesOf(series, addDays(today, -10), to, closures)) {
