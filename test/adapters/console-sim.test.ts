@@ -261,7 +261,7 @@ describe('a piped script with BOT_NOW (the real entry point)', () => {
       '→ #복지관 ■ [정례모임] 모라3동 민관 정례모임 — 7일 전 알림',
       '→ #모라3동 ■ [정례모임] 모라3동 민관 정례모임 — 7일 전 알림',
       // Monday's weekly digest to the dong head (the first working day of the week).
-      'DM → 김민수 ■ [민관협력] 12월 2주차 요약 — 모라3동행정복지센터',
+      'DM → 김민수 ■ [민관협력] 12월 3주차 요약 — 모라3동행정복지센터',
       '→ #복지관 ■ [정례모임] 모라3동 민관 정례모임 — 1일 전 알림',
       '→ #모라3동 ■ [정례모임] 모라3동 민관 정례모임 — 1일 전 알림',
       'DM → Jane ■ 모라3동 민관 정례모임',

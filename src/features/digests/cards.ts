@@ -1,5 +1,5 @@
 // The weekly digest as a card: its title is also the e-mail subject
-// (`[민관협력] 11월 5주차 요약 — 모라3동행정복지센터`); each section at most five
+// (`[민관협력] 12월 1주차 요약 — 모라3동행정복지센터`); each section at most five
 // lines and a count of the rest; empty sections left out.
 import type { Card, Field } from '../../core/card.ts';
 import { formatSeoulDateTime } from '../../core/calendar/index.ts';

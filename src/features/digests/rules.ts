@@ -16,9 +16,15 @@ export function digestDay(monday: IsoDate, closures: Closures): IsoDate {
   return isWorkingDay(monday, closures) ? monday : nextWorkingDay(monday, closures);
 }
 
-/** `11월 5주차`: the month of the week's Monday and its week in that month (days 1–7: 1주차, …). */
+/**
+ * `12월 1주차`: a week belongs to the month its Thursday falls in, and the week
+ * holding the month's first Thursday is 1주차 (how Korean calendars and
+ * offices count; ISO 8601's rule within a month). Monday 2026-11-30 begins
+ * 12월 1주차; Monday 2026-12-14 begins 12월 3주차.
+ */
 export function weekLabel(monday: IsoDate): { month: number; week: number } {
-  return { month: Number(monday.slice(5, 7)), week: Math.ceil(Number(monday.slice(8, 10)) / 7) };
+  const thursday = addDays(monday, 3);
+  return { month: Number(thursday.slice(5, 7)), week: Math.ceil(Number(thursday.slice(8, 10)) / 7) };
 }
 
 /** The first lines of a section and how many more there are. */

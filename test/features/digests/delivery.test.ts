@@ -57,7 +57,7 @@ describe('digest delivery', () => {
     // E-mail: subject with the week, both bodies, one-click unsubscribe, nothing about residents.
     expect(smtp.received).toHaveLength(1);
     const mail = await simpleParser(smtp.received[0].raw);
-    expect(mail.subject).toBe('[민관협력] 11월 5주차 요약 — 모라3동행정복지센터');
+    expect(mail.subject).toBe('[민관협력] 12월 1주차 요약 — 모라3동행정복지센터');
     expect(mail.text).toContain('이번 주 모임');
     expect(mail.text).toContain('…외 3건');
     expect(mail.html).toContain('이번 주 모임');
@@ -69,13 +69,13 @@ describe('digest delivery', () => {
     // Slack: the 동장's DM; every text block within Slack's 3,000 characters.
     const post = await slack.waitForCall('chat.postMessage');
     const blocks = JSON.parse(JSON.stringify(post.body.blocks ?? [])) as { text?: { text: string } }[];
-    expect(JSON.stringify(post.body)).toContain('11월 5주차 요약');
+    expect(JSON.stringify(post.body)).toContain('12월 1주차 요약');
     for (const block of blocks) expect((block.text?.text ?? '').length).toBeLessThanOrEqual(3000);
 
     // Discord: the 관장's DM; embed within Discord's limits.
     const dm = await discord.waitForCall((c) => c.method === 'POST' && /^\/channels\/dm-[^/]+\/messages$/.test(c.path));
     const embed = (dm.body as { embeds: { title?: string; description?: string; fields?: { name: string; value: string }[] }[] }).embeds[0];
-    expect(embed.title ?? '').toContain('11월 5주차 요약 — 행복종합사회복지관');
+    expect(embed.title ?? '').toContain('12월 1주차 요약 — 행복종합사회복지관');
     expect((embed.title ?? '').length).toBeLessThanOrEqual(256);
     expect((embed.description ?? '').length).toBeLessThanOrEqual(4096);
     for (const field of embed.fields ?? []) expect(field.value.length).toBeLessThanOrEqual(1024);

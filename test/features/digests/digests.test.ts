@@ -46,7 +46,7 @@ const since = (from: number) => h.consoleOutput().slice(from);
 describe('weekly digests', () => {
   it("a 동장's and a 관장's week; /digest now is what Monday sends", async () => {
     const dong = await h.say('@모라동장 /digest now');
-    expect(dong).toContain('■ [민관협력] 11월 5주차 요약 — 모라3동행정복지센터');
+    expect(dong).toContain('■ [민관협력] 12월 1주차 요약 — 모라3동행정복지센터');
     expect(dong).toContain('이번 주 모임: 2026-12-03 (목) 14:00 모라3동 민관 정례모임 · 참석 1 불참 0 미정 0 · 우리 기관 미응답 1명: 모라동장');
     expect(dong).toContain('다음 주 모임: 2026-12-10 (목) 14:00 모라3동 민관 정례모임');
     expect(dong).toContain('진행 중인 협의체 투표: #1 2027 특화사업 선정 · 참여 0/2 · 마감 2026-12-04 18:00');
@@ -55,7 +55,7 @@ describe('weekly digests', () => {
     expect(dong).not.toMatch(/010-|어르신/);
 
     const centre = await h.say('@박관장 /digest now');
-    expect(centre).toContain('■ [민관협력] 11월 5주차 요약 — 행복종합사회복지관');
+    expect(centre).toContain('■ [민관협력] 12월 1주차 요약 — 행복종합사회복지관');
     expect(centre).toContain('2026-모라3-014'); // the dong it serves as hub
     expect(centre).not.toContain('진행 중인 협의체 투표'); // not a voter, not a chair
     // New this week, seen from the hub centre: the dong's council and colleagues,
@@ -68,7 +68,7 @@ describe('weekly digests', () => {
     expect(dong).not.toContain('구성원: 모라동장');
 
     const district = await h.say('@정코디 /digest now');
-    expect(district).toContain('■ [민관협력] 11월 5주차 요약 — 사상구');
+    expect(district).toContain('■ [민관협력] 12월 1주차 요약 — 사상구');
     expect(district).toContain('모라3동행정복지센터: 모임 1 · 미제출 0 · 밀린 점검 1');
 
     await scheduleDigestPlan(h.app.context()); // what the bot's start does
@@ -77,12 +77,12 @@ describe('weekly digests', () => {
     const sent = since(mark);
     const dm = sent.slice(sent.indexOf('[DM → 모라동장]\n') + '[DM → 모라동장]\n'.length);
     expect(dm.startsWith(dong.split('\n').slice(0, 8).join('\n'))).toBe(true);
-    expect(sent).toContain('[DM → 박관장]\n■ [민관협력] 11월 5주차 요약 — 행복종합사회복지관');
+    expect(sent).toContain('[DM → 박관장]\n■ [민관협력] 12월 1주차 요약 — 행복종합사회복지관');
     expect(sent).not.toContain('[DM → 김주무관]\n■ [민관협력]'); // staff get no digest
     // Once per week: the walk to next Monday morning sends no second copy of this week's.
     const again = h.consoleOutput().length;
     await h.say('/clock 2026-12-07 07:00');
-    expect(since(again)).not.toContain('11월 5주차 요약');
+    expect(since(again)).not.toContain('12월 1주차 요약');
   });
 
   it('a holiday Monday moves the digest to the next working day; off and time settings hold', async () => {
@@ -91,20 +91,20 @@ describe('weekly digests', () => {
     await h.say('/clock 2026-12-01 09:00');
     let mark = h.consoleOutput().length;
     await h.say('/clock 2026-12-07 23:00');
-    expect(since(mark)).not.toContain('12월 1주차 요약');
+    expect(since(mark)).not.toContain('12월 2주차 요약');
     mark = h.consoleOutput().length;
     await h.say('/clock 2026-12-08 08:31');
-    expect(since(mark)).toContain('[DM → 모라동장]\n■ [민관협력] 12월 1주차 요약 — 모라3동행정복지센터');
+    expect(since(mark)).toContain('[DM → 모라동장]\n■ [민관협력] 12월 2주차 요약 — 모라3동행정복지센터');
 
     expect(await h.say('@박관장 /digest off')).toContain('주간 요약을 받지 않습니다 (채팅과 이메일)');
     expect(await h.say('@모라동장 /digest time 오전 9시')).toContain('09:00');
     mark = h.consoleOutput().length;
     await h.say('/clock 2026-12-14 08:45');
-    expect(since(mark)).not.toContain('[DM → 모라동장]\n■ [민관협력] 12월 2주차');
+    expect(since(mark)).not.toContain('[DM → 모라동장]\n■ [민관협력] 12월 3주차');
     await h.say('/clock 2026-12-14 09:01');
     const later = since(mark);
-    expect(later).toContain('[DM → 모라동장]\n■ [민관협력] 12월 2주차 요약');
-    expect(later).not.toContain('[DM → 박관장]\n■ [민관협력] 12월 2주차');
+    expect(later).toContain('[DM → 모라동장]\n■ [민관협력] 12월 3주차 요약');
+    expect(later).not.toContain('[DM → 박관장]\n■ [민관협력] 12월 3주차');
   });
 
   it('refusals write nothing', async () => {
