@@ -225,6 +225,20 @@ listResults.push({
 });
 
 // ---------- the daily planning job ----------
+// BENCH_PLAN_SERIES=10000: copies of the series (rows only, as /meetup create
+// would leave them) bring the table to that many before the planning runs.
+const PLAN_SERIES = Number(process.env.BENCH_PLAN_SERIES ?? SERIES);
+if (PLAN_SERIES > SERIES) {
+  const originals = await app.db.meetupSeries.findMany({ include: { participants: true } });
+  for (let made = originals.length; made < PLAN_SERIES; ) {
+    for (const { id: _id, participants, ...row } of originals) {
+      if (made >= PLAN_SERIES) break;
+      const copy = await app.db.meetupSeries.create({ data: { ...row, title: `${row.title} (${made})` } });
+      await app.db.meetupParticipant.createMany({ data: participants.map((p) => ({ seriesId: copy.id, orgId: p.orgId })) });
+      made++;
+    }
+  }
+}
 // First run (nothing planned by a daily run before): every series.
 const jobsBeforePlan = await app.db.job.count();
 const planDay = seoulDate(clock.now());

@@ -14,7 +14,7 @@ import { defineJob, z, type FeatureContext } from '../context.ts';
 import { closuresBetween, firstWorkingDay } from '../holidays/service.ts';
 import { PLANNING_HORIZON_DAYS } from './rules.ts';
 import { leadText, occurrenceCard, occurrenceLine, rsvpButtons, whenText } from './cards.ts';
-import { horizonMoved, listOccurrences, loadActiveSeries, loadSeries, occurrenceFor, planReminders, tally } from './service.ts';
+import { activeSeriesForPlanning, horizonMoved, listOccurrences, loadActiveSeries, loadSeries, occurrenceFor, planReminders, tally } from './service.ts';
 
 const occurrencePayload = z.object({ seriesId: z.number().int(), original: z.string(), lead: z.string().optional() });
 
@@ -81,16 +81,28 @@ export const meetupPlan = defineJob({
     const now = ctx.clock.now();
     const today = seoulDate(now);
     const since = payload.reason ? undefined : await lastDailyPlan(ctx, today);
-    const active = await loadActiveSeries(ctx);
-    const closures = await closuresBetween(ctx, addDays(since ?? today, PLANNING_HORIZON_DAYS - 25), addDays(today, PLANNING_HORIZON_DAYS + 10));
-    const all = since ? undefined : await closuresBetween(ctx, addDays(today, -10), addDays(today, PLANNING_HORIZON_DAYS + 10));
     let planned = 0;
-    for (const series of active) {
-      if (since && !horizonMoved(series, since, now, closures)) continue;
-      await planReminders(ctx, series, all);
-      planned++;
+    let looked = 0;
+    if (since) {
+      const closures = await closuresBetween(ctx, addDays(since, PLANNING_HORIZON_DAYS - 10), addDays(today, PLANNING_HORIZON_DAYS + 10));
+      const candidates = await activeSeriesForPlanning(ctx);
+      looked = candidates.length;
+      for (const candidate of candidates) {
+        if (!horizonMoved(candidate, since, now, closures)) continue;
+        const series = await loadSeries(ctx, candidate.id);
+        if (series) await planReminders(ctx, series);
+        planned++;
+      }
+    } else {
+      const active = await loadActiveSeries(ctx);
+      looked = active.length;
+      const closures = await closuresBetween(ctx, addDays(today, -10), addDays(today, PLANNING_HORIZON_DAYS + 10));
+      for (const series of active) {
+        await planReminders(ctx, series, closures);
+        planned++;
+      }
     }
-    ctx.logger.info({ job: job.key, series: active.length, planned, since: since ?? null }, 'meetup reminders planned');
+    ctx.logger.info({ job: job.key, series: looked, planned, since: since ?? null }, 'meetup reminders planned');
     await schedulePlan(ctx, addDays(today, 1));
   },
 });

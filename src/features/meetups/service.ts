@@ -66,18 +66,22 @@ export function loadActiveSeries({ db }: Pick<FeatureContext, 'db'>): Promise<Se
  * Did moving the planning horizon from day `since` to today bring an
  * occurrence of this series into it? Only then does the daily re-plan have
  * anything to add (edits, cancellations and closures re-plan when they
- * happen). Compares the occurrences near the old horizon's end with those up
- * to the new one, so holiday moves and changed dates count as they plan.
- * `closures` must cover since+H-25 … today+H+10.
+ * happen). The rule's dates (originals) after the old horizon's end are the
+ * new ones; holiday moves and changed dates then plan as usual.
+ * `closures` must cover since+H-10 … today+H+10.
  */
-export function horizonMoved(series: Series, since: IsoDate, now: Date, closures: ReadonlySet<string>): boolean {
+export function horizonMoved(series: SeriesForPlanning, since: IsoDate, now: Date, closures: ReadonlySet<string>): boolean {
   const today = seoulDate(now);
   if (since >= today) return false;
-  const edge = addDays(since, PLANNING_HORIZON_DAYS - 15);
-  const before = new Set(occurrencesOf(series, edge, addDays(since, PLANNING_HORIZON_DAYS), closures).map((o) => `${o.original}@${o.date}T${o.time}`));
-  return occurrencesOf(series, edge, addDays(today, PLANNING_HORIZON_DAYS), closures).some(
-    (o) => o.start > now && !before.has(`${o.original}@${o.date}T${o.time}`),
-  );
+  return occurrencesOf(series as Series, addDays(since, PLANNING_HORIZON_DAYS + 1), addDays(today, PLANNING_HORIZON_DAYS), closures).some((o) => o.start > now);
+}
+
+/** What horizonMoved reads of a series: its own fields and changes (no participants). */
+export type SeriesForPlanning = Omit<Series, 'participants' | 'organiser'>;
+
+/** Every active series for the daily check, without participants (10,000 series read in one go). */
+export function activeSeriesForPlanning({ db }: Pick<FeatureContext, 'db'>): Promise<SeriesForPlanning[]> {
+  return db.meetupSeries.findMany({ where: { status: 'active' }, include: { changes: true }, orderBy: { id: 'asc' } });
 }
 
 export async function findSeries(ctx: Pick<FeatureContext, 'db'>, id: number): Promise<Series> {
