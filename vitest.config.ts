@@ -13,11 +13,15 @@ const TEST_BALLOT_KEY = Buffer.alloc(32, 7).toString('base64');
 // TEST_POSTGRES_URL names a server (.ci/run sets it): one database per test,
 // made from a migrated template database (test/support/postgres.ts).
 const postgresUrl = process.env.TEST_POSTGRES_URL;
-if (!postgresUrl) console.log('PostgreSQL run skipped: set TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres to run the suite on PostgreSQL too.');
+// One line, also when vitest loads this file twice.
+if (!postgresUrl && !process.env.TEST_POSTGRES_SKIP_NOTED) {
+  process.env.TEST_POSTGRES_SKIP_NOTED = '1';
+  console.log('PostgreSQL run skipped: set TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres to run the suite on PostgreSQL too.');
+}
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', ...(process.env.SCRATCH ? ['.scratch/*.test.ts'] : [])],
+    include: ['test/**/*.test.ts'],
     testTimeout: 15_000,
     // The JSON report lets .ci/run print a plain "N passed, N failed" line.
     reporters: ['default', 'json'],
