@@ -1,4 +1,4 @@
-// npm run bench:digests [-- <DATABASE_URL>]
+// npm run bench:digests   (BENCH_DATABASE_URL=postgres://…/<empty database> for PostgreSQL)
 // Composing every weekly digest of a national-scale directory: 3,500 dong
 // offices, 480 welfare centres, 3,500 councils, 30,000 members, 10,000 meetup
 // series, a year of polls, agendas and transfers. Prints the time to read the
@@ -27,7 +27,7 @@ const POLLS = 3000;
 const AGENDA_ITEMS = 20000;
 const TRANSFERS = 2000;
 
-const databaseUrl = process.argv[2] ?? `file:${join(mkdtempSync(join(tmpdir(), 'bench-digests-')), 'bot.db')}`;
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? `file:${join(mkdtempSync(join(tmpdir(), 'bench-digests-')), 'bot.db')}`;
 await migrate(databaseUrl);
 const today = seoulDate(new Date());
 const clock = new TestClock(seoulInstant(weekStart(today), '08:00'));
