@@ -25,6 +25,7 @@ import { UserError } from '../../core/errors.ts';
 import { guardText, refusalText } from '../../core/privacy/guard.ts';
 import type { TextProfile } from '../../core/privacy/rules.ts';
 import { addDays, seoulDate, seoulInstant } from '../../core/calendar/index.ts';
+import { restoreCell } from '../../core/csv.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/service.ts';
 import { CSV_HEADERS, exportHeader } from './csv-headers.ts';
@@ -144,7 +145,12 @@ function looksBroken(decoded: string): boolean {
   return other > hangul;
 }
 
-/** The rows of a CSV text, with each header mapped to its key (`?<header>` when unknown). */
+/**
+ * The rows of a CSV text, with each header mapped to its key (`?<header>` when
+ * unknown). Every import reads here, so each cell loses the apostrophe export
+ * put before a formula character (restoreCell): a file exported and imported
+ * back is unchanged.
+ */
 export function readRows(t: Translator, csv: string, headers: Record<string, readonly string[]> = HEADERS): { columns: string[]; rows: Row[] } {
   let records: { record: Record<string, string>; info: { lines: number } }[];
   let rawColumns: string[] = [];
@@ -152,8 +158,8 @@ export function readRows(t: Translator, csv: string, headers: Record<string, rea
     records = parse(csv, {
       bom: true,
       columns: (header: string[]) => {
-        rawColumns = header;
-        return header.map((h, i) => `${canonicalHeader(h, headers)}\u0000${i}`);
+        rawColumns = header.map(restoreCell);
+        return rawColumns.map((h, i) => `${canonicalHeader(h, headers)}\u0000${i}`);
       },
       skip_empty_lines: true,
       trim: true,
@@ -166,7 +172,7 @@ export function readRows(t: Translator, csv: string, headers: Record<string, rea
   const rows = records
     .map((r) => ({
       line: r.info.lines,
-      values: Object.fromEntries(Object.entries(r.record).map(([k, v]) => [k.split('\u0000')[0], v])),
+      values: Object.fromEntries(Object.entries(r.record).map(([k, v]) => [k.split('\u0000')[0], restoreCell(v)])),
     }))
     // Excel leaves rows of bare commas below the data.
     .filter((r) => Object.values(r.values).some((v) => v !== ''));
