@@ -1,6 +1,7 @@
 // npm run export -- organizations|members [--org 이름] > file.csv
 // The roster as CSV in the format `npm run import` reads back (번호 first, so
-// an edited file updates the same records). UTF-8 with a BOM for Excel.
+// an edited file updates the same records). As Excel writes CSV, formula
+// cells neutralised (src/core/csv.ts).
 // Headers and values follow BOT_LOCALE. Errors are one line on stderr.
 import { loadConfigOrExit } from '../src/config.ts';
 import { systemClock } from '../src/core/clock.ts';

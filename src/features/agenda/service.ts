@@ -4,6 +4,7 @@
 // risk, need areas, dates; every free text passes the strict 'case' guard
 // (option declarations) and summaries are deleted after the retention time.
 import { addDays, formatSeoulDateTime, seoulDate, seoulInstant, type IsoDate } from '../../core/calendar/index.ts';
+import { toCsv } from '../../core/csv.ts';
 import { UserError } from '../../core/errors.ts';
 import { choiceLabel, type Translator } from '../../core/i18n/index.ts';
 import type { ScheduleInput } from '../../scheduler/scheduler.ts';
@@ -365,7 +366,7 @@ export async function postCompiled(ctx: FeatureContext, agendaId: number, key: s
   for (const person of people) await ctx.deliver.deliver({ kind: 'member', id: person.id }, card, `${key}:m${person.id}`);
 }
 
-/** CSV (Korean headers, UTF-8 with BOM) or Markdown of the compiled agenda. */
+/** CSV (Korean headers, as Excel writes it: ../../core/csv.ts) or Markdown of the compiled agenda. */
 export async function exportAgenda(ctx: FeatureContext, t: Translator, seriesId: number, format: 'csv' | 'md', on?: IsoDate) {
   const { series, agenda } = await agendaFor(ctx, seriesId, on);
   assertChair(ctx, series);
@@ -386,8 +387,7 @@ export async function exportAgenda(ctx: FeatureContext, t: Translator, seriesId:
   const header = ['no', 'case', 'agencies', 'stage', 'type', 'risk', 'needs', 'summary', 'resources', 'question', 'note'].map((k) => t(`agenda.col.${k}` as 'agenda.col.no'));
   const name = `agenda-${seriesId}-${agenda.original}`;
   if (format === 'csv') {
-    const { stringify } = await import('csv-stringify/sync');
-    return { name: `${name}.csv`, mimeType: 'text/csv', content: stringify([header, ...rows], { bom: true }), count: rows.length };
+    return { name: `${name}.csv`, mimeType: 'text/csv', content: await toCsv([header, ...rows]), count: rows.length };
   }
   const escape = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const md = [

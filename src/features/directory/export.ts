@@ -1,9 +1,9 @@
 // The roster as CSV, outward, in the format import reads back: a 번호 (#id)
 // column first, so a file exported, edited and imported again updates the
-// same records. UTF-8 with a BOM, so Excel shows Korean correctly. Staff data
-// only (the roster holds nothing about residents).
-import { stringify } from 'csv-stringify/sync';
+// same records. Written as Excel writes CSV, formulas neutralised (../../core/csv.ts).
+// Staff data only (the roster holds nothing about residents).
 import { seoulDate, seoulInstant } from '../../core/calendar/index.ts';
+import { toCsv } from '../../core/csv.ts';
 import { choiceLabel, type Translator } from '../../core/i18n/index.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -15,7 +15,7 @@ type Store = { db: Db; clock: { now(): Date } };
 export async function exportOrganizations(ctx: Store, t: Translator): Promise<{ csv: string; count: number }> {
   const orgs = await ctx.db.organization.findMany({ orderBy: { id: 'asc' } });
   const rows = orgs.map((o) => [String(o.id), o.name, choiceLabel(t, 'orgKind', o.kind), o.dong ?? '', o.sigungu ?? '']);
-  return { csv: toCsv(t, ORGANIZATION_COLUMNS, rows), count: rows.length };
+  return { csv: await rosterCsv(t, ORGANIZATION_COLUMNS, rows), count: rows.length };
 }
 
 /** Every member (all statuses, the 상태 column tells), or those of one organisation. */
@@ -60,11 +60,11 @@ export async function exportMembers(ctx: Store, t: Translator, filter: { orgId?:
       account('discord'),
     ];
   });
-  return { csv: toCsv(t, MEMBER_COLUMNS, rows), count: rows.length };
+  return { csv: await rosterCsv(t, MEMBER_COLUMNS, rows), count: rows.length };
 }
 
-function toCsv(t: Translator, columns: readonly string[], rows: string[][]): string {
-  return stringify([columns.map((c) => exportHeader(c, t.locale)), ...rows], { bom: true });
+function rosterCsv(t: Translator, columns: readonly string[], rows: string[][]): Promise<string> {
+  return toCsv([columns.map((c) => exportHeader(c, t.locale)), ...rows]);
 }
 
 /** Who took a copy of the roster (staff contact details), in the audit log. */

@@ -25,6 +25,7 @@ import { UserError } from '../../core/errors.ts';
 import { guardText, refusalText } from '../../core/privacy/guard.ts';
 import type { TextProfile } from '../../core/privacy/rules.ts';
 import { addDays, seoulDate, seoulInstant } from '../../core/calendar/index.ts';
+import { restoreCell } from '../../core/csv.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/service.ts';
 import { CSV_HEADERS, exportHeader } from './csv-headers.ts';
@@ -144,7 +145,12 @@ function looksBroken(decoded: string): boolean {
   return other > hangul;
 }
 
-/** The rows of a CSV text, with each header mapped to its key (`?<header>` when unknown). */
+/**
+ * The rows of a CSV text, with each header mapped to its key (`?<header>` when
+ * unknown). Every import reads here, so each cell loses the apostrophe export
+ * put before a formula character (restoreCell): a file exported and imported
+ * back is unchanged.
+ */
 export function readRows(t: Translator, csv: string, headers: Record<string, readonly string[]> = HEADERS): { columns: string[]; rows: Row[] } {
   let records: { record: Record<string, string>; info: { lines: number } }[];
   let rawColumns: string[] = [];
@@ -152,21 +158,29 @@ export function readRows(t: Translator, csv: string, headers: Record<string, rea
     records = parse(csv, {
       bom: true,
       columns: (header: string[]) => {
-        rawColumns = header;
-        return header.map((h, i) => `${canonicalHeader(h, headers)}\u0000${i}`);
+        rawColumns = header.map(restoreCell);
+        return rawColumns.map((h, i) => `${canonicalHeader(h, headers)}\u0000${i}`);
       },
       skip_empty_lines: true,
       trim: true,
       info: true,
     });
   } catch (error) {
-    throw new ImportError([t('import.badCsv', { reason: (error as Error).message })]);
+    // The parser's message can quote the cell it choked on: keep its title ("Invalid Opening Quote") and the line.
+    const { message, lines } = error as Error & { lines?: number };
+    const problem = t('import.badCsv', { reason: message.split(':')[0] });
+    throw new ImportError([lines ? t('import.row', { line: lines, problem }) : problem]);
+  }
+  // The report may list headers back (ignored columns): they pass the guard like any cell.
+  for (const header of rawColumns) {
+    const checked = guardText('free', t('import.header'), header);
+    if (checked instanceof UserError) throw new ImportError([t('import.row', { line: 1, problem: refusalText(t, checked) })]);
   }
   const columns = rawColumns.map((h) => canonicalHeader(h, headers));
   const rows = records
     .map((r) => ({
       line: r.info.lines,
-      values: Object.fromEntries(Object.entries(r.record).map(([k, v]) => [k.split('\u0000')[0], v])),
+      values: Object.fromEntries(Object.entries(r.record).map(([k, v]) => [k.split('\u0000')[0], restoreCell(v)])),
     }))
     // Excel leaves rows of bare commas below the data.
     .filter((r) => Object.values(r.values).some((v) => v !== ''));
@@ -181,6 +195,32 @@ function canonicalHeader(header: string, headers: Record<string, readonly string
 }
 
 const headerKey = (s: string) => s.trim().toLowerCase().replace(/[\s_-]+/g, '');
+
+/**
+ * The privacy guard over every row of a file (member, organisation and
+ * reshuffle imports alike): each column with its profile, as the chat option
+ * of the same name, cleaning the value in place; then the whole row, ignored
+ * columns included, for an identifier split over cells. A problem names the
+ * line, the column (`label`) and the kind of identifier, never the value.
+ */
+export function guardRows(t: Translator, rows: Row[], profiles: Record<string, TextProfile>, label: (column: string) => string): string[] {
+  const problems: string[] = [];
+  for (const row of rows) {
+    const refused = (problem: string) => problems.push(t('import.row', { line: row.line, problem }));
+    const before = problems.length;
+    for (const [column, value] of Object.entries(row.values)) {
+      const profile = profiles[column];
+      if (!profile || !value) continue;
+      const checked = guardText(profile, label(column), value);
+      if (checked instanceof UserError) refused(refusalText(t, checked));
+      else row.values[column] = checked;
+    }
+    if (problems.length > before) continue;
+    const found = detectIdentifier(Object.values(row.values).join(' '), ALWAYS_FORBIDDEN);
+    if (found) refused(t('error.residentIdentifier', { what: t(`pii.${found}`) }));
+  }
+  return problems;
+}
 
 export function detectKind(t: Translator, columns: string[]): ImportKind {
   if (columns.includes('kind')) return 'organizations';
@@ -204,23 +244,7 @@ export async function importCsv(deps: Deps, input: string | Uint8Array, options:
   const kind = options.kind ?? detectKind(t, columns);
   if (!known.includes('name') && !known.includes('id')) throw new ImportError([t('import.noNameColumn')], notes);
 
-  const problems: string[] = [];
-  // The privacy rule holds for files too, ignored columns included: refuse the whole file.
-  for (const row of rows) {
-    const found = detectIdentifier(Object.values(row.values).join(' '), ALWAYS_FORBIDDEN);
-    if (found) {
-      problems.push(t('import.row', { line: row.line, problem: t('error.residentIdentifier', { what: t(`pii.${found}`) }) }));
-      continue;
-    }
-    // Each column through the same guard as the chat options (names, free text, work contacts); values are cleaned on the way.
-    for (const [column, value] of Object.entries(row.values)) {
-      const profile = COLUMN_PROFILES[column];
-      if (!profile || !value) continue;
-      const checked = guardText(profile, exportHeader(column, locale), value);
-      if (checked instanceof UserError) problems.push(t('import.row', { line: row.line, problem: refusalText(t, checked) }));
-      else row.values[column] = checked;
-    }
-  }
+  const problems = guardRows(t, rows, COLUMN_PROFILES, (column) => exportHeader(column, locale));
   // Lengths and dates.
   for (const row of rows) {
     for (const [column, value] of Object.entries(row.values)) {

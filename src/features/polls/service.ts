@@ -21,6 +21,7 @@
 // fails with the reason) instead of counting something else.
 import { randomInt } from 'node:crypto';
 import { UserError } from '../../core/errors.ts';
+import { toCsv } from '../../core/csv.ts';
 import { formatSeoulDateTime, seoulDate, seoulInstant } from '../../core/calendar/index.ts';
 import { matchChoice } from '../../core/i18n/index.ts';
 import { parseDateTimeInput } from '../../core/korean-input.ts';
@@ -528,9 +529,7 @@ export async function exportPoll(ctx: FeatureContext, pollId: number, t: Transla
     const choice = b.choice.map((i) => labels[i]).join(poll.kind === 'ranked' ? ' > ' : ', ');
     return poll.anonymous ? [choice] : [names.get(b.memberId ?? 0) ?? '', choice];
   });
-  // Loaded on demand: only exports need it.
-  const { stringify } = await import('csv-stringify/sync');
-  return { poll, count: rows.length, csv: stringify([header, ...rows], { bom: true }) };
+  return { poll, count: rows.length, csv: await toCsv([header, ...rows]) };
 }
 
 export async function nonVoters({ db }: FeatureContext, pollId: number): Promise<number[]> {

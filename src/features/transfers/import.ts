@@ -1,13 +1,15 @@
-// A whole reshuffle list (인사발령 명단) from CSV: every row is checked like
-// `/transfer create` first, with its line number; one bad row, or the same
-// person twice, and nothing is written. Then every row becomes a confirmed
+// A whole reshuffle list (인사발령 명단) from CSV: every cell passes the privacy
+// guard of the matching `/transfer create` option, then every row is checked
+// like the command, with its line number; one bad row, or the same person
+// twice, and nothing is written. Then every row becomes a confirmed
 // transfer (announcement, effective-date change and checklist planned).
 import { parseDateInput } from '../../core/korean-input.ts';
 import { seoulDate } from '../../core/calendar/index.ts';
 import { UserError } from '../../core/errors.ts';
 import { choiceLabel, matchChoice, translator, type Locale } from '../../core/i18n/index.ts';
 import type { FeatureContext } from '../context.ts';
-import { decodeCsv, ImportError, readRows } from '../directory/import.ts';
+import type { TextProfile } from '../../core/privacy/rules.ts';
+import { decodeCsv, guardRows, ImportError, readRows } from '../directory/import.ts';
 import { checkTransfer, confirmTransfer, createTransfer, type TransferInput } from './service.ts';
 
 /** Columns of a reshuffle list: the key, or any of these headers. */
@@ -20,6 +22,18 @@ export const TRANSFER_HEADERS: Record<string, readonly string[]> = {
   successor: ['successor', '후임', '후임자'],
   acting: ['acting', '직무대리', '직무대리자'],
   note: ['note', '비고', '메모'],
+};
+
+/** The guard of each column: names and references as the options that suggest members and organisations, the rest free text. */
+const COLUMN_PROFILES: Record<string, TextProfile> = {
+  member: 'name',
+  to: 'name',
+  successor: 'name',
+  acting: 'name',
+  position: 'free',
+  leave: 'free',
+  effective: 'free',
+  note: 'free',
 };
 
 /** A reshuffle list's header has an effective-date column. */
@@ -44,6 +58,9 @@ export async function importTransfers(ctx: FeatureContext, input: string | Uint8
   const unknown = columns.filter((c) => c.startsWith('?') && c.length > 1).map((c) => c.slice(1));
   if (unknown.length) notes.push(t('import.ignoredColumns', { columns: unknown.join(', ') }));
   if (!columns.includes('member') || !columns.includes('effective')) throw new ImportError([t('transferImport.needColumns')], notes);
+  // Before anything reads a cell: what the report or an error below shows back has passed the guard.
+  const refused = guardRows(t, rows, COLUMN_PROFILES, (column) => (t.locale === 'ko' ? TRANSFER_HEADERS[column]?.[1] : undefined) ?? column);
+  if (refused.length) throw new ImportError(refused, notes);
 
   const today = seoulDate(ctx.clock.now());
   const problems: string[] = [];

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { rowCounts } from '../../support/db-snapshot.ts';
 import { createHarness, type Harness } from '../../support/harness.ts';
 import { onPostgres, TEST_TMP } from '../../support/paths.ts';
 
@@ -85,6 +86,19 @@ describe('npm run import / export', () => {
     expect(exported.stderr).toContain('구성원 4건을 CSV로 만들었습니다');
     const roundTrip = await script('import', ['--dry-run', file('again.csv', exported.stdout)], h.databaseUrl);
     expect(roundTrip.stdout).toContain('미리 보기(구성원): 아무것도 저장하지 않았습니다. 추가 0, 변경 0, 그대로 4');
+  }, 60_000);
+
+  it('a reshuffle list with identifiers: refused with line and column, nothing written, no digit of them printed', async () => {
+    h = await createHarness();
+    await h.run('/org add 행정복지센터 모라3동행정복지센터', '/org add 행정복지센터 덕포1동행정복지센터', '/member add 김주무관 org=모라3동행정복지센터');
+    const before = await rowCounts(h.db);
+    const list = file('reshuffle.csv', '이름,발령일,전입기관,직위,후임,비고\n김주무관,2027-01-01,덕포1동행정복지센터,010-9876-5432,new:이주무관,주민 900101-1234567\n');
+    const result = await script('import', [list], h.databaseUrl);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^\S+reshuffle\.csv: 가져오지 못했습니다\. 아무것도 저장하지 않았습니다\. 고칠 곳:\n {2}2행: `직위`에 개인 휴대전화 번호/);
+    expect(result.stderr).toContain('2행: `비고`에 주민등록번호처럼 보이는 값');
+    for (const digits of ['9876', '5432', '900101', '1234567']) expect(result.stdout + result.stderr).not.toContain(digits);
+    expect(await rowCounts(h.db)).toEqual(before);
   }, 60_000);
 
   it('a bad file and an unusable database are one line each, never a stack trace', async () => {

@@ -138,7 +138,7 @@ describe('export commands', () => {
   it('organisations as CSV for coordinators and admins, privately; each export is audited', async () => {
     const out = await h.say('/org export');
     expect(out).toContain('조직 3건을 CSV로 만들었습니다');
-    expect(out).toContain('번호,이름,종류,읍면동,시군구\n1,모라3동행정복지센터,행정복지센터,,');
+    expect(out).toContain('\uFEFF번호,이름,종류,읍면동,시군구\r\n1,모라3동행정복지센터,행정복지센터,,\r\n');
     const byOrg = await h.say('/member export org=행복종합사회복지관');
     expect(byOrg).toContain('members-2.csv');
     expect(byOrg).toContain('2,홍길동,행복종합사회복지관,팀장,실무자,재직,,hong@happy.or.kr');

@@ -70,16 +70,29 @@ describe('CSV import', () => {
   });
 
   it('rejects a malformed CSV and a missing name column; skips unknown columns with a note', async () => {
-    expect((await expectRejected('이름,종류\n"행복,사회복지관\n'))[0]).toMatch(/^CSV 파일을 읽을 수 없습니다/);
+    expect((await expectRejected('이름,종류\n"행복,사회복지관\n'))[0]).toMatch(/^2행: CSV 파일을 읽을 수 없습니다: Quote Not Closed\./);
+    // The parser's own message quotes the cell it stopped at; the report does not.
+    const quote = await expectRejected('이름,종류\n행복 900101-1234567 "복지관",사회복지관\n');
+    expect(quote).toEqual(['2행: CSV 파일을 읽을 수 없습니다: Invalid Opening Quote. UTF-8 CSV로 저장했는지 확인하세요.']);
     expect((await run('이름,별명\n김,민\n')).notes).toEqual(['알 수 없는 열은 건너뛰었습니다: 별명']);
     expect((await expectRejected('소속,직위\n가,나\n'))[0]).toBe('첫 줄(머리글)에 이름(name) 열이 없습니다. 예: 이름,소속,직위,역할');
-    expect((await expectRejected('이름,종류\n가,기타,여분\n'))[0]).toMatch(/^CSV 파일을 읽을 수 없습니다/);
+    expect((await expectRejected('이름,종류\n가,기타,여분\n'))[0]).toMatch(/^2행: CSV 파일을 읽을 수 없습니다: Invalid Record Length/);
   });
 
   it('refuses a file that carries a resident registration number', async () => {
     await run(ORGS);
     const problems = await expectRejected('이름,소속,직위\n김민수,모라3동행정복지센터,900101-1234567\n');
-    expect(problems[0]).toMatch(/^2행: 입력에 주민등록번호처럼 보이는 값/);
+    expect(problems[0]).toMatch(/^2행: `직위`에 주민등록번호처럼 보이는 값/);
     expect(problems.join()).not.toContain('900101');
+  });
+
+  it('refuses an identifier split over two cells, or in a header the report would list as ignored', async () => {
+    await run(ORGS);
+    expect(await expectRejected('이름,소속,직위,메모\n김민수,모라3동행정복지센터,900101-,1234567\n')).toEqual([
+      expect.stringMatching(/^2행: 입력에 주민등록번호처럼 보이는 값/),
+    ]);
+    const header = await expectRejected('이름,소속,010-9876-5432\n김민수,모라3동행정복지센터,\n');
+    expect(header).toEqual([expect.stringMatching(/^1행: `머리글`에 개인 휴대전화 번호처럼 보이는 값/)]);
+    expect(header.join()).not.toContain('9876');
   });
 });

@@ -65,3 +65,33 @@ describe('reshuffle list import', () => {
     expect(await rowCounts(h.db)).toEqual(before);
   });
 });
+
+describe('reshuffle list and the identifier guard', () => {
+  it('an RRN, a mobile number or a resident in note, position or successor: refused per line and column, nothing written, nothing echoed', async () => {
+    const before = await rowCounts(h.db);
+    const csv = reshuffle((rows) => {
+      rows[0] = '직원1,2027-01-01,덕포1동행정복지센터,주무관,,,,주민 900101-1234567 관련'; // line 2: RRN in 비고
+      rows[1] = '직원2,2027-01-01,덕포2동행정복지센터,010-9876-5432,,,,'; // line 3: mobile in 직위
+      rows[2] = '직원3,2027-01-01,괘법동행정복지센터,주무관,,new:홍길동 900101-1234567,,'; // line 4: RRN in 후임
+      rows[3] = '직원4,2027-01-01,모라1동행정복지센터,주무관,,,,연락 010-9876-5432'; // line 5: mobile in 비고
+      rows[4] = '직원5,2027-01-01,모라3동행정복지센터,주무관,,new:김영희 어르신,,김영희 어르신 댁 방문'; // line 6: a resident (the name rule)
+    });
+    let error: ImportError | undefined;
+    try {
+      await importTransfers(admin(), csv);
+    } catch (e) {
+      error = e as ImportError;
+    }
+    expect(error).toBeInstanceOf(ImportError);
+    const problems = error!.problems;
+    expect(problems.slice(0, 4)).toEqual([
+      expect.stringMatching(/^2행: `비고`에 주민등록번호처럼 보이는 값/),
+      expect.stringMatching(/^3행: `직위`에 개인 휴대전화 번호처럼 보이는 값/),
+      expect.stringMatching(/^4행: `후임`에 주민등록번호처럼 보이는 값/),
+      expect.stringMatching(/^5행: `비고`에 개인 휴대전화 번호처럼 보이는 값/),
+    ]);
+    const output = [...error!.notes, ...problems].join('\n');
+    for (const digits of ['900101', '1234567', '010', '9876', '5432', '김영희', '홍길동']) expect(output).not.toContain(digits);
+    expect(await rowCounts(h.db)).toEqual(before);
+  });
+});
