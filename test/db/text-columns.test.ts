@@ -9,8 +9,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.ts';
+import { translator } from '../../src/core/i18n/index.ts';
+import { refusalText } from '../../src/core/privacy/index.ts';
 import { sqliteFilePath } from '../../src/db/adapter.ts';
 import { TEXT_COLUMNS, type ColumnDecl } from '../../src/db/text-columns.ts';
+import { ImportError } from '../../src/features/directory/import.ts';
+import { importTransfers } from '../../src/features/transfers/import.ts';
 import { projectRoot } from '../../src/paths.ts';
 import { rowCounts } from '../support/db-snapshot.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
@@ -161,6 +165,22 @@ describe('a write that bypasses the commands', () => {
     const member = await h.db.member.findFirstOrThrow({ where: { name: '김민수' } });
     await h.db.member.update({ where: { id: member.id }, data: { phone: MOBILE, position: '팀장 (051-123-4567)' } });
     expect((await h.db.member.findUniqueOrThrow({ where: { id: member.id } })).phone).toBe(MOBILE);
+  });
+
+  it('ends a path without its own check (the reshuffle import) in a Korean refusal that does not repeat the digits', async () => {
+    await h.say('/org add 행정복지센터 모라1동행정복지센터 dong=모라1동');
+    const before = await rowCounts(h.db);
+    const admin = h.app.context({ name: 'csv-import', roles: new Set(['admin']), locale: 'ko', platform: 'console', platformUserId: 'csv-import' });
+    const csv = `이름,발령일,전입기관,직위,구분,후임,직무대리,비고\n김민수,2027-01-01,모라1동행정복지센터,주무관,,,,${RRN}\n`;
+    const error = await importTransfers(admin, csv).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    // Refused by the import's own check (ImportError) once it has one, else by the write guard (UserError).
+    const message = error instanceof UserError ? refusalText(translator('ko'), error) : error instanceof ImportError ? error.problems.join('\n') : String(error);
+    expect(message).toMatch(/주민등록번호/);
+    expect(message).not.toMatch(/900101|1234567/);
+    expect(await rowCounts(h.db)).toEqual(before);
   });
 
   it.skipIf(onPostgres)('leaves none of the refused digits in the database file or its WAL', async () => {
