@@ -36,9 +36,9 @@ const each = (value: unknown): unknown[] => (Array.isArray(value) ? value : [val
 
 /** The string values a write's data puts into declared text columns, nested writes included. */
 function collect(model: Prisma.ModelName, data: unknown, out: TextValue[]): void {
+  const columns = TEXT_COLUMNS[model];
   for (const row of each(data)) {
     if (!isData(row)) continue;
-    const columns = TEXT_COLUMNS[model];
     for (const [key, value] of Object.entries(row)) {
       const decl = columns[key];
       // Undeclared keys are Int, Boolean or DateTime columns (the schema test keeps every String column declared).
@@ -97,7 +97,7 @@ function checkValues(values: readonly TextValue[]): void {
 }
 
 /** The text a write stores: its data (create, createMany, update, updateMany, …) or an upsert's create and update. */
-export function checkWrite(model: Prisma.ModelName, args: { data?: unknown; create?: unknown; update?: unknown }): void {
+function checkWrite(model: Prisma.ModelName, args: { data?: unknown; create?: unknown; update?: unknown }): void {
   const values: TextValue[] = [];
   collect(model, args.data, values);
   collect(model, args.create, values);

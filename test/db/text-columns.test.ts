@@ -100,7 +100,13 @@ describe('a write that bypasses the commands', () => {
     await refused(() => h.db.member.update({ where: { id: member.id }, data: { position: MOBILE } }), 'position', 'pii.phone');
     await refused(() => h.db.member.updateMany({ data: { position: { set: RRN } } }), 'position', 'pii.rrn');
     await refused(
-      () => h.db.closure.createMany({ data: [{ date: '2026-12-24', name: '휴관', createdAt: h.clock.now() }, { date: '2026-12-26', name: RRN, createdAt: h.clock.now() }] }),
+      () =>
+        h.db.closure.createMany({
+          data: [
+            { date: '2026-12-24', name: '휴관', createdAt: h.clock.now() },
+            { date: '2026-12-26', name: RRN, createdAt: h.clock.now() },
+          ],
+        }),
       'name',
       'pii.rrn',
     );
@@ -109,13 +115,29 @@ describe('a write that bypasses the commands', () => {
 
   it('refuses an address in a case column (create and upsert)', async () => {
     await refused(
-      () => h.db.caseSettings.upsert({ where: { sigungu: '사하구' }, create: { sigungu: '사하구', codePattern: '^\\d{4}$', codeExample: ADDRESS }, update: { codeExample: ADDRESS } }),
+      () =>
+        h.db.caseSettings.upsert({
+          where: { sigungu: '사하구' },
+          create: { sigungu: '사하구', codePattern: '^\\d{4}$', codeExample: ADDRESS },
+          update: { codeExample: ADDRESS },
+        }),
       'codeExample',
       'pii.address',
     );
     await refused(
       () => h.db.agendaItem.create({
-        data: { agendaId: 1, caseCode: '2026-001', stage: 'intake', type: 'general', risk: '고', needs: '돌봄', summary: ADDRESS, orgId: 1, createdAt: h.clock.now(), updatedAt: h.clock.now() },
+        data: {
+          agendaId: 1,
+          orgId: 1,
+          caseCode: '2026-001',
+          stage: 'intake',
+          type: 'general',
+          risk: '고',
+          needs: '돌봄',
+          summary: ADDRESS,
+          createdAt: h.clock.now(),
+          updatedAt: h.clock.now(),
+        },
       }),
       'summary',
       'pii.address',
@@ -139,12 +161,17 @@ describe('a write that bypasses the commands', () => {
       'pii.phone',
     );
     await refused(
-      () => h.db.organization.update({ where: { id: org.id }, data: { members: { updateMany: { where: {}, data: { position: RRN } } } } }),
+      () =>
+        h.db.organization.update({ where: { id: org.id }, data: { members: { updateMany: { where: {}, data: { position: RRN } } } } }),
       'position',
       'pii.rrn',
     );
     await refused(
-      () => h.db.member.update({ where: { id: member.id }, data: { org: { upsert: { create: { name: '새복지관', kind: 'partner' }, update: { dong: MOBILE } } } } }),
+      () =>
+        h.db.member.update({
+          where: { id: member.id },
+          data: { org: { upsert: { create: { name: '새복지관', kind: 'partner' }, update: { dong: MOBILE } } } },
+        }),
       'dong',
       'pii.phone',
     );
@@ -170,14 +197,25 @@ describe('a write that bypasses the commands', () => {
   it('ends a path without its own check (the reshuffle import) in a Korean refusal that does not repeat the digits', async () => {
     await h.say('/org add 행정복지센터 모라1동행정복지센터 dong=모라1동');
     const before = await rowCounts(h.db);
-    const admin = h.app.context({ name: 'csv-import', roles: new Set(['admin']), locale: 'ko', platform: 'console', platformUserId: 'csv-import' });
+    const admin = h.app.context({
+      name: 'csv-import',
+      roles: new Set(['admin']),
+      locale: 'ko',
+      platform: 'console',
+      platformUserId: 'csv-import',
+    });
     const csv = `이름,발령일,전입기관,직위,구분,후임,직무대리,비고\n김민수,2027-01-01,모라1동행정복지센터,주무관,,,,${RRN}\n`;
     const error = await importTransfers(admin, csv).then(
       () => undefined,
       (e: unknown) => e,
     );
     // Refused by the import's own check (ImportError) once it has one, else by the write guard (UserError).
-    const message = error instanceof UserError ? refusalText(translator('ko'), error) : error instanceof ImportError ? error.problems.join('\n') : String(error);
+    const message =
+      error instanceof UserError
+        ? refusalText(translator('ko'), error)
+        : error instanceof ImportError
+          ? error.problems.join('\n')
+          : String(error);
     expect(message).toMatch(/주민등록번호/);
     expect(message).not.toMatch(/900101|1234567/);
     expect(await rowCounts(h.db)).toEqual(before);
@@ -191,7 +229,8 @@ describe('a write that bypasses the commands', () => {
     await h.db.member.update({ where: { id: member.id }, data: { phone: '010-9876-5432' } });
     expect(bytes().includes('9876-5432')).toBe(true);
 
-    await expect(h.db.member.update({ where: { id: member.id }, data: { position: `${RRN} ${MOBILE.replace(/-/g, '')}` } })).rejects.toBeInstanceOf(UserError);
+    const position = `${RRN} ${MOBILE.replace(/-/g, '')}`;
+    await expect(h.db.member.update({ where: { id: member.id }, data: { position } })).rejects.toBeInstanceOf(UserError);
     await expect(h.db.member.create({ data: { name: '이영희', position: RRN.replace('-', '') } })).rejects.toBeInstanceOf(UserError);
     const stored = bytes();
     for (const digits of ['900101', '1234567', '01012345678', '12345678']) expect(stored.includes(digits), digits).toBe(false);
