@@ -4,6 +4,7 @@ import { PrismaClient } from '../generated/prisma/client.ts';
 import { adapterFactory, dialectOf, sqliteFilePath, type Dialect } from './adapter.ts';
 import { migrate } from './migrator.ts';
 import { databaseUpToDate } from './up-to-date.ts';
+import { WRITE_GUARD } from './write-guard.ts';
 
 export type Db = InstanceType<typeof PrismaClient>;
 export { Prisma } from '../generated/prisma/client.ts';
@@ -18,16 +19,19 @@ export function dialect(db: object): Dialect {
 export async function openDatabase(databaseUrl: string, options: { migrate?: boolean } = {}): Promise<Db> {
   const kind = dialectOf(databaseUrl);
   if (options.migrate !== false && !(await databaseUpToDate(databaseUrl))) await migrate(databaseUrl);
-  let db: Db;
+  let base: Db;
   if (kind === 'postgres') {
     // The client generated from the derived prisma/postgresql/schema.prisma:
     // the same models, so the same API; its type is the SQLite client's, which
     // is the smaller of the two (nothing PostgreSQL-only is used).
     const { PrismaClient: PgClient } = await import('../generated/prisma-pg/client.ts');
-    db = new PgClient({ adapter: adapterFactory(databaseUrl) }) as unknown as Db;
+    base = new PgClient({ adapter: adapterFactory(databaseUrl) }) as unknown as Db;
   } else {
-    db = new PrismaClient({ adapter: adapterFactory(databaseUrl) });
+    base = new PrismaClient({ adapter: adapterFactory(databaseUrl) });
   }
+  // Every write passes the text guard of its columns (./write-guard.ts). A
+  // query extension leaves the client's API as it is, so it keeps the type Db.
+  const db = base.$extends(WRITE_GUARD) as unknown as Db;
   dialects.set(db, kind);
   if (sqliteFilePath(databaseUrl)) {
     // WAL lets readers continue while the scheduler writes; foreign keys keep
