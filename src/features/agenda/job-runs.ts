@@ -9,7 +9,10 @@ import { agendaClose, agendaOpen, agendaRemind, agendaRetention, caseFollowUp, s
 import { findItem, postCompiled, purgeOld } from './service.ts';
 
 async function liveAgenda(ctx: FeatureContext, agendaId: number) {
-  const agenda = await ctx.db.agenda.findUnique({ where: { id: agendaId }, include: { series: { include: { participants: { include: { org: true } } } } } });
+  const agenda = await ctx.db.agenda.findUnique({
+    where: { id: agendaId },
+    include: { series: { include: { participants: { include: { org: true } } } } },
+  });
   if (!agenda || agenda.series.status !== 'active') return undefined;
   return agenda;
 }
@@ -23,7 +26,13 @@ export const agendaOpenRun = runJob(agendaOpen, async (ctx, { agendaId }, job) =
       { kind: 'org', id: p.orgId },
       (t) => ({
         title: t('agenda.openTitle', { title: agenda.series.title, date: agenda.original }),
-        lines: [t('agenda.openBody', { id: agenda.seriesId, date: agenda.original, closes: seoulDate(agenda.closesAt) + ' ' + agenda.series.agendaCloses })],
+        lines: [
+          t('agenda.openBody', {
+            id: agenda.seriesId,
+            date: agenda.original,
+            closes: seoulDate(agenda.closesAt) + ' ' + agenda.series.agendaCloses,
+          }),
+        ],
       }),
       job.key,
     );
@@ -42,7 +51,17 @@ export const agendaRemindRun = runJob(agendaRemind, async (ctx, { agendaId }, jo
     for (const person of people) {
       await ctx.deliver.deliver(
         { kind: 'member', id: person.id },
-        (t) => ({ lines: [t('agenda.remind', { title: agenda.series.title, date: agenda.original, org: p.org.name, id: agenda.seriesId, closes: seoulDate(agenda.closesAt) + ' ' + agenda.series.agendaCloses })] }),
+        (t) => ({
+          lines: [
+            t('agenda.remind', {
+              title: agenda.series.title,
+              date: agenda.original,
+              org: p.org.name,
+              id: agenda.seriesId,
+              closes: seoulDate(agenda.closesAt) + ' ' + agenda.series.agendaCloses,
+            }),
+          ],
+        }),
         `${job.key}:m${person.id}`,
       );
     }
@@ -52,7 +71,8 @@ export const agendaRemindRun = runJob(agendaRemind, async (ctx, { agendaId }, jo
 export const agendaCloseRun = runJob(agendaClose, async (ctx, { agendaId }, job) => {
   const agenda = await liveAgenda(ctx, agendaId);
   if (!agenda) return;
-  if (agenda.status !== 'closed') await ctx.db.agenda.update({ where: { id: agendaId }, data: { status: 'closed', compiledAt: ctx.clock.now() } });
+  if (agenda.status !== 'closed')
+    await ctx.db.agenda.update({ where: { id: agendaId }, data: { status: 'closed', compiledAt: ctx.clock.now() } });
   await postCompiled(ctx, agendaId, job.key);
 });
 

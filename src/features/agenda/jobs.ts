@@ -17,5 +17,10 @@ export const agendaRetention = defineJob({ kind: 'agenda.retention', payload: z.
 export const caseFollowUp = defineJob({ kind: 'case.followup', payload: z.object({ itemId: z.number().int(), overdue: z.boolean() }) });
 
 export async function scheduleRetention(ctx: FeatureContext, day = seoulDate(ctx.clock.now())): Promise<void> {
-  await agendaRetention.schedule(ctx.scheduler, { key: `agenda-retention:${day}`, payload: { day }, dueAt: seoulInstant(day, '04:30'), lateUntil: seoulInstant(day, '23:59') });
+  await agendaRetention.schedule(ctx.scheduler, {
+    key: `agenda-retention:${day}`,
+    payload: { day },
+    dueAt: seoulInstant(day, '04:30'),
+    lateUntil: seoulInstant(day, '23:59'),
+  });
 }

@@ -1,7 +1,10 @@
 // Agenda items as stored and read: the row types the service, cards and jobs share.
 import type { Prisma } from '../../db/client.ts';
 
-export const itemInclude = { agencies: true, agenda: { include: { series: { include: { participants: true, organiser: true } } } } } as const;
+export const itemInclude = {
+  agencies: true,
+  agenda: { include: { series: { include: { participants: true, organiser: true } } } },
+} as const;
 export type ItemRow = Prisma.AgendaItemGetPayload<{ include: typeof itemInclude }>;
 
 export const compiledAgendaInclude = { series: { include: { participants: { include: { org: true } }, organiser: true } } } as const;
@@ -14,7 +17,10 @@ export interface CompiledAgenda {
   orgName: (id: number) => string;
 }
 
-export const historyInclude = { agenda: { select: { original: true, series: { select: { id: true, title: true } } } }, agencies: true } as const;
+export const historyInclude = {
+  agenda: { select: { original: true, series: { select: { id: true, title: true } } } },
+  agencies: true,
+} as const;
 
 /** Earlier appearances of a case code (caseHistory). */
 export type CaseHistory = Prisma.AgendaItemGetPayload<{ include: typeof historyInclude }>[];

@@ -20,5 +20,10 @@ export async function scheduleDigestPlan(ctx: FeatureContext, monday?: string): 
   let week = monday ?? weekStart(today);
   if (!monday && (await dayOf(ctx, week)) < today) week = addDays(week, 7);
   const day = await dayOf(ctx, week);
-  await digestPlan.schedule(ctx.scheduler, { key: `digest-plan:${week}`, payload: { monday: week }, dueAt: seoulInstant(day, '00:05'), lateUntil: seoulInstant(day, '23:59') });
+  await digestPlan.schedule(ctx.scheduler, {
+    key: `digest-plan:${week}`,
+    payload: { monday: week },
+    dueAt: seoulInstant(day, '00:05'),
+    lateUntil: seoulInstant(day, '23:59'),
+  });
 }

@@ -14,8 +14,17 @@ import { runJob, type FeatureContext, type z } from '../context.ts';
 import { closuresBetween } from '../holidays/service.ts';
 import { PLANNING_HORIZON_DAYS } from './rules.ts';
 import { leadText, occurrenceCard, occurrenceLine, rsvpButtons, whenText } from './cards.ts';
-import { meetupMonth, meetupNudge, meetupPlan, meetupReminder, occurrencePayload, scheduleMonth, schedulePlan } from './jobs.ts';
-import { activeSeriesForPlanning, horizonMoved, listOccurrences, loadActiveSeries, loadSeries, occurrenceFor, planReminders, tally } from './service.ts';
+import { meetupMonth, meetupNudge, meetupPlan, meetupReminder, type occurrencePayload, scheduleMonth, schedulePlan } from './jobs.ts';
+import {
+  activeSeriesForPlanning,
+  horizonMoved,
+  listOccurrences,
+  loadActiveSeries,
+  loadSeries,
+  occurrenceFor,
+  planReminders,
+  tally,
+} from './service.ts';
 
 /** The series and occurrence a job is about, while both still stand and the meeting has not begun. */
 async function liveOccurrence(ctx: FeatureContext, payload: z.infer<typeof occurrencePayload>) {
@@ -36,7 +45,11 @@ export const meetupReminderRun = runJob(meetupReminder, async (ctx, payload, job
       t,
       occurrence,
       counts,
-      t('meetup.reminderTitle', { kind: choiceLabel(t, 'meetupKind', series.kind), title: series.title, lead: leadText(t, payload.lead ?? '1d') }),
+      t('meetup.reminderTitle', {
+        kind: choiceLabel(t, 'meetupKind', series.kind),
+        title: series.title,
+        lead: leadText(t, payload.lead ?? '1d'),
+      }),
     );
   // One key for all participants: a channel bound to two of them gets it once.
   for (const participant of series.participants) await ctx.deliver.deliver({ kind: 'org', id: participant.orgId }, card, job.key);

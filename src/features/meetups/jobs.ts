@@ -11,7 +11,10 @@ export const meetupReminder = defineJob({ kind: 'meetup.reminder', payload: occu
 
 export const meetupNudge = defineJob({ kind: 'meetup.nudge', payload: occurrencePayload });
 
-export const meetupPlan = defineJob({ kind: 'meetup.plan', payload: z.object({ day: z.string().optional(), reason: z.string().optional() }) });
+export const meetupPlan = defineJob({
+  kind: 'meetup.plan',
+  payload: z.object({ day: z.string().optional(), reason: z.string().optional() }),
+});
 
 export const meetupMonth = defineJob({ kind: 'meetup.month', payload: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/) }) });
 
@@ -37,7 +40,11 @@ export async function scheduleMonth(ctx: FeatureContext, month: IsoMonth): Promi
 
 /** Closures move meetings: re-plan every series' reminders now (a one-off planning job). */
 export async function replanSoon(ctx: FeatureContext, reason: string): Promise<void> {
-  await meetupPlan.schedule(ctx.scheduler, { key: `meetup-plan:${reason}:${ctx.clock.now().toISOString()}`, payload: { reason }, dueAt: ctx.clock.now() });
+  await meetupPlan.schedule(ctx.scheduler, {
+    key: `meetup-plan:${reason}:${ctx.clock.now().toISOString()}`,
+    payload: { reason },
+    dueAt: ctx.clock.now(),
+  });
 }
 
 /**

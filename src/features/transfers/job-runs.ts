@@ -7,13 +7,17 @@ import { applyTransfer, runAnnouncement, runFollowUp, runReshuffleQuestion, runS
 
 export const transferAnnounceRun = runJob(transferAnnounce, (ctx, { transferId }, job) => runAnnouncement(ctx, transferId, job.key));
 
-export const transferSuccessorCheckRun = runJob(transferSuccessorCheck, (ctx, { transferId }, job) => runSuccessorCheck(ctx, transferId, job.key));
+export const transferSuccessorCheckRun = runJob(transferSuccessorCheck, (ctx, { transferId }, job) =>
+  runSuccessorCheck(ctx, transferId, job.key),
+);
 
 export const transferApplyRun = runJob(transferApply, async (ctx, { transferId }) => {
   await applyTransfer(ctx, transferId);
 });
 
-export const transferFollowUpRun = runJob(transferFollowUp, (ctx, { transferId, days }, job) => runFollowUp(ctx, transferId, days, job.key));
+export const transferFollowUpRun = runJob(transferFollowUp, (ctx, { transferId, days }, job) =>
+  runFollowUp(ctx, transferId, days, job.key),
+);
 
 export const transferReshuffleRun = runJob(transferReshuffle, async (ctx, { effective }, job) => {
   await runReshuffleQuestion(ctx, effective, job.key);

@@ -17,9 +17,15 @@ export const transferSuccessorCheck = defineJob({ kind: 'transfer.successor', pa
 
 export const transferApply = defineJob({ kind: 'transfer.apply', payload: transferPayload });
 
-export const transferFollowUp = defineJob({ kind: 'transfer.followup', payload: z.object({ transferId: z.number().int(), days: z.number().int() }) });
+export const transferFollowUp = defineJob({
+  kind: 'transfer.followup',
+  payload: z.object({ transferId: z.number().int(), days: z.number().int() }),
+});
 
-export const transferReshuffle = defineJob({ kind: 'transfer.reshuffle', payload: z.object({ effective: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }) });
+export const transferReshuffle = defineJob({
+  kind: 'transfer.reshuffle',
+  payload: z.object({ effective: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+});
 
 /** The next reshuffle question (09:00 on a working day about two weeks before 1 January or 1 July); at start and after each. */
 export async function scheduleReshuffle(ctx: FeatureContext, from = seoulDate(ctx.clock.now())): Promise<void> {
