@@ -6,7 +6,6 @@
 import type { Card, Reply } from './card.ts';
 import type { Clock } from './clock.ts';
 import type { ChoiceGroup, Choices, Translator } from './i18n/index.ts';
-import type { Registry } from './registry.ts';
 import type { TextProfile } from './privacy/rules.ts';
 
 export type Role = 'admin' | 'coordinator' | 'head' | 'staff';
@@ -89,13 +88,21 @@ export interface Invocation {
   newSpeaker?: boolean;
 }
 
+/** The declared commands as a handler may read them (/help); the registry is one. */
+export interface CommandLookup {
+  /** The command as seen from a platform: one limited to other platforms does not exist there. */
+  get(name: string, platform?: Platform): CommandDecl | undefined;
+  /** Every command, or those a platform offers. */
+  all(platform?: Platform): CommandDecl[];
+}
+
 /** What the core adds to the feature context for one command. */
 export interface CommandContext<O> {
   actor: Actor;
   clock: Clock;
   options: O;
   invocation: Invocation;
-  registry: Registry;
+  registry: CommandLookup;
   /** In the caller's language. */
   t: Translator;
 }

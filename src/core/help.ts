@@ -1,10 +1,10 @@
 // Help pages generated from the registry and the catalogs.
 import type { Card } from './card.ts';
-import { DIRECT, type Platform } from './command.ts';
+import { DIRECT, type CommandLookup, type Platform } from './command.ts';
 import { choiceValues, type ChoiceGroup, type Translator } from './i18n/index.ts';
-import { commandText, hasSubcommands, subcommandText, usage, type AnyCommand, type Registry } from './registry.ts';
+import { commandText, hasSubcommands, subcommandText, usage, type AnyCommand } from './registry.ts';
 
-export function helpIndex(t: Translator, registry: Registry, platform: Platform): Card {
+export function helpIndex(t: Translator, registry: CommandLookup, platform: Platform): Card {
   const commands = registry.all(platform);
   return {
     title: t('help.title'),

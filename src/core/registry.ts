@@ -1,5 +1,5 @@
 // Knows every declared command: the features' commands, gathered at start.
-import { DIRECT, type CommandDecl, type OptionDecl, type Platform, type SubcommandDecl } from './command.ts';
+import { DIRECT, type CommandDecl, type CommandLookup, type OptionDecl, type Platform, type SubcommandDecl } from './command.ts';
 import type { Catalog, CommandText, SubcommandText } from './i18n/index.ts';
 
 // Declarations are generic over the services they receive; the registry only
@@ -9,7 +9,7 @@ export type AnyCommand = CommandDecl<any>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnySubcommand = SubcommandDecl<any>;
 
-export class Registry {
+export class Registry implements CommandLookup {
   readonly #commands = new Map<string, AnyCommand>();
 
   constructor(commands: AnyCommand[]) {

@@ -1,7 +1,8 @@
 // The feature module contract. A capability is a folder under src/features/
-// whose index.ts calls defineFeature() once: its commands, its jobs, its
-// start-up work and its catalog. src/features/index.ts lists the features;
-// src/app.ts loops over that list and imports no single feature.
+// whose index.ts calls defineFeature() once: its commands, its jobs (kinds
+// from jobs.ts with their runs from job-runs.ts), its start-up work and its
+// catalog. src/features/index.ts lists the features; src/app.ts loops over
+// that list and imports no single feature.
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { commandDefiner, type Actor, type CommandDecl, type Invocation, type SuggestKind } from '../core/command.ts';
@@ -66,25 +67,36 @@ export function systemActor(locale: Locale): Actor {
 export const { defineCommand, subcommand } = commandDefiner<FeatureContext>();
 
 /**
- * A job kind declared once: its payload schema (checked when a job is read
- * back from the database, so an old or damaged row fails loudly instead of
- * running with wrong values), its handler, and a typed `schedule()`.
+ * A job kind declared once, in the feature's jobs.ts: its name and payload
+ * schema (checked when a job is read back from the database, so an old or
+ * damaged row fails loudly instead of running with wrong values), and a typed
+ * `schedule()`. This is all a service needs to schedule it; what runs it
+ * needs the service, so the run is attached apart (runJob, in job-runs.ts).
  */
 export interface JobKind<P> {
   readonly kind: string;
   readonly payload: z.ZodType<P>;
-  run(ctx: FeatureContext, payload: P, job: JobRun): Promise<void>;
   /** The scheduler's input for a job of this kind (for Scheduler.replaceGroup). */
   entry(input: JobInput<P>): ScheduleInput;
   /** Creates or reschedules the job with this key (see Scheduler.schedule). */
   schedule(scheduler: Scheduler, input: JobInput<P>, store?: Parameters<Scheduler['schedule']>[1]): Promise<boolean>;
 }
 
+/** A job kind with its run: what a feature lists in `jobs`. */
+export interface JobHandler<P> extends JobKind<P> {
+  run(ctx: FeatureContext, payload: P, job: JobRun): Promise<void>;
+}
+
 export type JobInput<P> = Omit<ScheduleInput, 'kind' | 'payload'> & { payload: P };
 
-export function defineJob<P>(decl: { kind: string; payload: z.ZodType<P>; run: JobKind<P>['run'] }): JobKind<P> {
+export function defineJob<P>(decl: { kind: string; payload: z.ZodType<P> }): JobKind<P> {
   const entry = (input: JobInput<P>): ScheduleInput => ({ ...input, kind: decl.kind });
   return { ...decl, entry, schedule: (scheduler, input, store) => scheduler.schedule(entry(input), store) };
+}
+
+/** Attaches the run to a kind: `runJob(pollClose, async (ctx, { pollId }) => ...)`. */
+export function runJob<P>(job: JobKind<P>, run: JobHandler<P>['run']): JobHandler<P> {
+  return { ...job, run };
 }
 
 export interface Feature {
@@ -92,7 +104,7 @@ export interface Feature {
   catalog?: Bilingual<CatalogPart>;
   commands?: CommandDecl<FeatureContext>[];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  jobs?: JobKind<any>[];
+  jobs?: JobHandler<any>[];
   /** Start-up work, after crashed jobs are recovered: e.g. make sure recurring jobs exist. */
   start?: (ctx: FeatureContext) => Promise<void>;
   /** Handlers of events (its own or other features'). */

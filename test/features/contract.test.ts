@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { seoulInstant } from '../../src/core/calendar/index.ts';
 import { defineCatalog, type MessagesOf } from '../../src/core/i18n/catalog.ts';
-import { defineCommand, defineFeature, defineJob, subcommand, z } from '../../src/features/context.ts';
+import { defineCommand, defineFeature, defineJob, runJob, subcommand, z } from '../../src/features/context.ts';
 import { FEATURES } from '../../src/features/index.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 
@@ -40,12 +40,10 @@ declare module '../../src/core/i18n/index.ts' {
   interface Messages extends MessagesOf<typeof catalog> {}
 }
 
-const echoJob = defineJob({
-  kind: 'test.echo',
-  payload: z.object({ channel: z.string(), text: z.string() }),
-  run: async (ctx, { channel, text }, job) => {
-    await ctx.deliver.deliver({ kind: 'channel', platform: 'console', channelId: channel }, (t) => ({ lines: [t('echo.said', { text })] }), job.key);
-  },
+// The kind is what the command schedules; its run is attached apart (as a feature's job-runs.ts does).
+const echoJob = defineJob({ kind: 'test.echo', payload: z.object({ channel: z.string(), text: z.string() }) });
+const echoRun = runJob(echoJob, async (ctx, { channel, text }, job) => {
+  await ctx.deliver.deliver({ kind: 'channel', platform: 'console', channelId: channel }, (t) => ({ lines: [t('echo.said', { text })] }), job.key);
 });
 
 const echo = defineCommand({
@@ -72,7 +70,7 @@ const echo = defineCommand({
   },
 });
 
-const echoFeature = defineFeature({ name: 'echo', catalog, commands: [echo], jobs: [echoJob] });
+const echoFeature = defineFeature({ name: 'echo', catalog, commands: [echo], jobs: [echoRun] });
 
 let h: Harness;
 afterEach(() => h.close());

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { createApp } from '../../src/app.ts';
 import { systemClock } from '../../src/core/clock.ts';
 import type { Config } from '../../src/config.ts';
-import { defineJob, type Feature } from '../../src/features/context.ts';
+import { defineJob, runJob, type Feature } from '../../src/features/context.ts';
 import { FEATURES } from '../../src/features/index.ts';
 
 const config = JSON.parse(process.env.CHILD_CONFIG ?? '{}') as Config;
@@ -19,19 +19,11 @@ const payload = z.object({ n: z.number() });
 const replicaJobs = {
   name: 'replica-test',
   jobs: [
-    defineJob({
-      kind: 'replica-reminder',
-      payload,
-      run: async (ctx, { n }, job) => {
-        await ctx.deliver.deliver({ kind: 'channel', platform: 'slack', channelId: 'CREMIND' }, { title: `reminder ${n}`, lines: [job.key] }, job.key);
-      },
+    runJob(defineJob({ kind: 'replica-reminder', payload }), async (ctx, { n }, job) => {
+      await ctx.deliver.deliver({ kind: 'channel', platform: 'slack', channelId: 'CREMIND' }, { title: `reminder ${n}`, lines: [job.key] }, job.key);
     }),
-    defineJob({
-      kind: 'replica-announcement',
-      payload,
-      run: async (ctx, { n }, job) => {
-        await ctx.deliver.deliver({ kind: 'channel', platform: 'discord', channelId: '3000000000000000099' }, { title: `announcement ${n}`, lines: [job.key] }, job.key);
-      },
+    runJob(defineJob({ kind: 'replica-announcement', payload }), async (ctx, { n }, job) => {
+      await ctx.deliver.deliver({ kind: 'channel', platform: 'discord', channelId: '3000000000000000099' }, { title: `announcement ${n}`, lines: [job.key] }, job.key);
     }),
   ],
 } as unknown as Feature;

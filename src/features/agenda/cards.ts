@@ -2,10 +2,8 @@
 // history, a follow-up. Case codes and coordination metadata only.
 import type { Card } from '../../core/card.ts';
 import { choiceLabel, type Translator } from '../../core/i18n/index.ts';
-import type { caseHistory, compile, ItemRow } from './service.ts';
+import type { CaseHistory as History, CompiledAgenda as Compiled, ItemRow } from './model.ts';
 
-type Compiled = Awaited<ReturnType<typeof compile>>;
-type History = Awaited<ReturnType<typeof caseHistory>>;
 type ItemLike = { id: number; caseCode: string; stage: string; type: string; risk: string; needs: string; summary: string | null; resources: string | null; question: string | null; status: string };
 
 const needs = (t: Translator, item: { needs: string }) => item.needs.split(',').map((n) => choiceLabel(t, 'needArea', n)).join(', ');

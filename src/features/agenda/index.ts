@@ -6,13 +6,14 @@ import { planAgendas } from './service.ts';
 import { catalog } from './catalog.ts';
 import agenda from './commands/agenda.ts';
 import caseCommand from './commands/case.ts';
-import { agendaClose, agendaOpen, agendaRemind, agendaRetention, caseFollowUp, scheduleRetention } from './jobs.ts';
+import { agendaCloseRun, agendaOpenRun, agendaRemindRun, agendaRetentionRun, caseFollowUpRun } from './job-runs.ts';
+import { scheduleRetention } from './jobs.ts';
 
 export default defineFeature({
   name: 'agenda',
   catalog,
   commands: [agenda, caseCommand],
-  jobs: [agendaOpen, agendaRemind, agendaClose, agendaRetention, caseFollowUp],
+  jobs: [agendaOpenRun, agendaRemindRun, agendaCloseRun, agendaRetentionRun, caseFollowUpRun],
   start: (ctx) => scheduleRetention(ctx),
   on: {
     'meetups.planned': async (ctx, { seriesId }) => {

@@ -12,8 +12,10 @@ import { recordAudit } from '../audit/service.ts';
 import type { FeatureContext } from '../context.ts';
 import { findOrganization } from '../directory/service.ts';
 import { closuresBetween } from '../holidays/service.ts';
-import { findSeries, occurrenceFor, occurrencesOf, type Occurrence, type Series } from '../meetups/service.ts';
+import type { Occurrence, Series } from '../meetups/model.ts';
+import { findSeries, occurrenceFor, occurrencesOf } from '../meetups/service.ts';
 import { compiledCard } from './cards.ts';
+import { compiledAgendaInclude, historyInclude, itemInclude, type CaseHistory, type CompiledAgenda, type ItemRow } from './model.ts';
 import { agendaClose, agendaOpen, agendaRemind, caseFollowUp } from './jobs.ts';
 import {
   agendaDays,
@@ -29,8 +31,6 @@ import {
   type Decision,
 } from './rules.ts';
 
-const itemInclude = { agencies: true, agenda: { include: { series: { include: { participants: true, organiser: true } } } } } as const;
-export type ItemRow = NonNullable<Awaited<ReturnType<typeof loadItem>>>;
 const loadItem = ({ db }: Pick<FeatureContext, 'db'>, id: number) => db.agendaItem.findUnique({ where: { id }, include: itemInclude });
 
 export async function findItem(ctx: Pick<FeatureContext, 'db'>, id: number): Promise<ItemRow> {
@@ -343,8 +343,8 @@ export async function visibleItems(ctx: FeatureContext, agendaId: number, series
 }
 
 /** The compiled agenda: submitted and accepted items in order, and the participating agencies that sent nothing. */
-export async function compile(ctx: Pick<FeatureContext, 'db'>, agendaId: number) {
-  const agenda = await ctx.db.agenda.findUniqueOrThrow({ where: { id: agendaId }, include: { series: { include: { participants: { include: { org: true } }, organiser: true } } } });
+export async function compile(ctx: Pick<FeatureContext, 'db'>, agendaId: number): Promise<CompiledAgenda> {
+  const agenda = await ctx.db.agenda.findUniqueOrThrow({ where: { id: agendaId }, include: compiledAgendaInclude });
   const items = await ctx.db.agendaItem.findMany({ where: { agendaId, status: { in: ['submitted', 'accepted'] } }, include: { agencies: true } });
   const settings = await caseSettings(ctx, agenda.series.organiser.sigungu);
   const ordered = agendaOrder(items, settings.risks);
@@ -403,10 +403,10 @@ export async function exportAgenda(ctx: FeatureContext, t: Translator, seriesId:
 }
 
 /** Earlier appearances of a case code: when, decision, lead agency, next check. */
-export async function caseHistory(ctx: Pick<FeatureContext, 'db'>, code: string, exceptAgendaId?: number) {
+export async function caseHistory(ctx: Pick<FeatureContext, 'db'>, code: string, exceptAgendaId?: number): Promise<CaseHistory> {
   return ctx.db.agendaItem.findMany({
     where: { caseCode: code, status: { not: 'withdrawn' }, ...(exceptAgendaId ? { agendaId: { not: exceptAgendaId } } : {}) },
-    include: { agenda: { select: { original: true, series: { select: { id: true, title: true } } } }, agencies: true },
+    include: historyInclude,
     orderBy: { id: 'desc' },
     take: 10,
   });

@@ -5,9 +5,9 @@ import type { Card, Field } from '../../core/card.ts';
 import { formatSeoulDateTime } from '../../core/calendar/index.ts';
 import { choiceLabel, type Translator } from '../../core/i18n/index.ts';
 import { weekdayLabel } from '../../core/i18n/labels.ts';
-import type { Occurrence } from '../meetups/service.ts';
+import type { Occurrence } from '../meetups/model.ts';
 import { clip, weekLabel } from './rules.ts';
-import type { Recipient } from './service.ts';
+import type { Recipient } from './model.ts';
 
 export interface Digest {
   kind: 'head' | 'district';

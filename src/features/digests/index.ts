@@ -4,12 +4,13 @@
 import { defineFeature } from '../context.ts';
 import { catalog } from './catalog.ts';
 import digest from './commands/digest.ts';
-import { digestPlan, digestSend, scheduleDigestPlan } from './jobs.ts';
+import { digestPlanRun, digestSendRun } from './job-runs.ts';
+import { scheduleDigestPlan } from './jobs.ts';
 
 export default defineFeature({
   name: 'digests',
   catalog,
   commands: [digest],
-  jobs: [digestPlan, digestSend],
+  jobs: [digestPlanRun, digestSendRun],
   start: (ctx) => scheduleDigestPlan(ctx),
 });

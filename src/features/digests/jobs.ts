@@ -1,42 +1,16 @@
-// Digest jobs: each week's planning (on its digest day: Monday, or the next
-// working day) schedules one sending job per time slot (08:30 unless a person
-// or their organisation chose another); each sends to the people of its slot.
-// Keys: one job per week and slot, one outbox row per person per week.
+// Digest job kinds: each week's planning and the sending per time slot, and
+// when a week's planning runs. Their runs are in job-runs.ts.
 import { addDays, seoulDate, seoulInstant } from '../../core/calendar/index.ts';
 import { defineJob, z, type FeatureContext } from '../context.ts';
 import { closuresBetween } from '../holidays/service.ts';
-import { digestDay, digestTime, weekStart } from './rules.ts';
-import { recipients, sendDigests } from './service.ts';
+import { digestDay, weekStart } from './rules.ts';
 
-export const digestPlan = defineJob({
-  kind: 'digest.plan',
-  payload: z.object({ monday: z.string() }),
-  run: async (ctx, { monday }) => {
-    const day = await dayOf(ctx, monday);
-    const people = await recipients(ctx);
-    const orgs = new Map((await ctx.db.organization.findMany({ where: { digestTime: { not: null } }, select: { id: true, digestTime: true } })).map((o) => [o.id, o]));
-    const slots = new Set(people.map((p) => digestTime(p, p.orgId !== null ? orgs.get(p.orgId) : null)));
-    for (const time of slots) {
-      const dueAt = seoulInstant(day, time);
-      await digestSend.schedule(ctx.scheduler, { key: `digest-send:${monday}:${time}`, payload: { monday, time }, dueAt, lateUntil: seoulInstant(day, '23:59') });
-    }
-    await scheduleDigestPlan(ctx, addDays(monday, 7));
-  },
-});
+export const digestPlan = defineJob({ kind: 'digest.plan', payload: z.object({ monday: z.string() }) });
 
-export const digestSend = defineJob({
-  kind: 'digest.send',
-  payload: z.object({ monday: z.string(), time: z.string() }),
-  run: async (ctx, { monday, time }) => {
-    const people = await recipients(ctx);
-    const orgs = new Map((await ctx.db.organization.findMany({ where: { digestTime: { not: null } }, select: { id: true, digestTime: true } })).map((o) => [o.id, o]));
-    const due = people.filter((p) => digestTime(p, p.orgId !== null ? orgs.get(p.orgId) : null) === time);
-    const sent = await sendDigests(ctx, monday, due);
-    ctx.logger.info({ monday, time, people: due.length, sent }, 'weekly digests sent');
-  },
-});
+export const digestSend = defineJob({ kind: 'digest.send', payload: z.object({ monday: z.string(), time: z.string() }) });
 
-async function dayOf(ctx: FeatureContext, monday: string) {
+/** The digest day of the week starting `monday` (Monday, or the next working day). */
+export async function dayOf(ctx: FeatureContext, monday: string) {
   return digestDay(monday, await closuresBetween(ctx, monday, addDays(monday, 14)));
 }
 
@@ -46,5 +20,10 @@ export async function scheduleDigestPlan(ctx: FeatureContext, monday?: string): 
   let week = monday ?? weekStart(today);
   if (!monday && (await dayOf(ctx, week)) < today) week = addDays(week, 7);
   const day = await dayOf(ctx, week);
-  await digestPlan.schedule(ctx.scheduler, { key: `digest-plan:${week}`, payload: { monday: week }, dueAt: seoulInstant(day, '00:05'), lateUntil: seoulInstant(day, '23:59') });
+  await digestPlan.schedule(ctx.scheduler, {
+    key: `digest-plan:${week}`,
+    payload: { monday: week },
+    dueAt: seoulInstant(day, '00:05'),
+    lateUntil: seoulInstant(day, '23:59'),
+  });
 }

@@ -10,12 +10,13 @@ import { recordAudit } from '../audit/service.ts';
 import type { FeatureContext } from '../context.ts';
 import { findMember, findOrganization } from '../directory/service.ts';
 import { closuresBetween } from '../holidays/service.ts';
-import { occurrencesOf, type Occurrence, type Series } from '../meetups/service.ts';
+import type { Occurrence, Series } from '../meetups/model.ts';
+import { occurrencesOf } from '../meetups/service.ts';
 import { digestCard, type Digest } from './cards.ts';
+import type { Recipient } from './model.ts';
 import { weekStart } from './rules.ts';
 
 type OrgInfo = { id: number; name: string; kind: string; sigungu: string | null; digestTime: string | null };
-export type Recipient = { id: number; name: string; orgId: number | null; locale: string; digestTime: string | null; digestChat: boolean; digestEmail: boolean; email: string | null; roles: Set<string> };
 
 /** Everything a week's digests draw on, for the whole directory at once. */
 export interface WeekData {

@@ -3,7 +3,6 @@
 import { defineFeature } from '../context.ts';
 import { catalog } from './catalog.ts';
 import channel from './commands/channel.ts';
-import council from './commands/council.ts';
 import member from './commands/member.ts';
 import org from './commands/org.ts';
 import { resolveActor } from './identity.ts';
@@ -12,7 +11,7 @@ import { suggestMembers, suggestOrganizations } from './service.ts';
 export default defineFeature({
   name: 'directory',
   catalog,
-  commands: [org, member, council, channel],
+  commands: [org, member, channel],
   resolveActor,
   suggest: { org: suggestOrganizations, member: suggestMembers },
 });

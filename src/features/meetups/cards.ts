@@ -1,7 +1,7 @@
 // Messages of the meetups feature.
 import type { Button, Card } from '../../core/card.ts';
 import { choiceLabel, type Translator } from '../../core/i18n/index.ts';
-import type { FirstShift, Occurrence, Series, Tally } from './service.ts';
+import type { FirstShift, Occurrence, Series, Tally } from './model.ts';
 import { recurrenceFromRRule, type Recurrence } from './recurrence.ts';
 import { formatSeoulTime } from '../../core/calendar/index.ts';
 import { weekdayLabel } from '../../core/i18n/labels.ts';

@@ -2,7 +2,7 @@
 // Google and Naver calendars. Each occurrence is its own event (the holiday
 // shifts and one-off changes make an RRULE inexact); the UID is stable, so a
 // re-import updates the events instead of duplicating them.
-import type { Occurrence } from './service.ts';
+import type { Occurrence } from './model.ts';
 
 export async function calendarFile(occurrences: Occurrence[], now: Date, name: string): Promise<string> {
   // Loaded on demand: only /meetup ics needs it, the idle bot does not.

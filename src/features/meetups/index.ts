@@ -3,13 +3,14 @@
 import { defineFeature } from '../context.ts';
 import { catalog } from './catalog.ts';
 import meetup from './commands/meetup.ts';
-import { ensureMeetupJobs, meetupMonth, meetupNudge, meetupPlan, meetupReminder, replanSoon } from './jobs.ts';
+import { meetupMonthRun, meetupNudgeRun, meetupPlanRun, meetupReminderRun } from './job-runs.ts';
+import { ensureMeetupJobs, replanSoon } from './jobs.ts';
 
 export default defineFeature({
   name: 'meetups',
   catalog,
   commands: [meetup],
-  jobs: [meetupReminder, meetupNudge, meetupPlan, meetupMonth],
+  jobs: [meetupReminderRun, meetupNudgeRun, meetupPlanRun, meetupMonthRun],
   start: ensureMeetupJobs,
   on: { 'closures.changed': (ctx, { date }) => replanSoon(ctx, `closure-${date}`) },
 });

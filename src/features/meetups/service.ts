@@ -19,6 +19,7 @@ declare module '../context.ts' {
 import { findOrganization, findPartnership } from '../directory/service.ts';
 import { closuresBetween } from '../holidays/service.ts';
 import { meetupNudge, meetupReminder } from './jobs.ts';
+import { seriesInclude, type FirstShift, type Occurrence, type Series, type SeriesForPlanning, type Tally } from './model.ts';
 import { parseRecurrence, plannedDates, recurrenceFromRRule, toRRule } from './recurrence.ts';
 import {
   DEFAULT_LEADS,
@@ -32,26 +33,6 @@ import {
   type Answer,
   type MeetupKind,
 } from './rules.ts';
-
-export type Series = NonNullable<Awaited<ReturnType<typeof loadSeries>>>;
-
-export interface Occurrence {
-  seriesId: number;
-  title: string;
-  kind: string;
-  /** The date the rule gave: RSVPs and changes hang on it. */
-  original: string;
-  date: string;
-  time: string;
-  durationMin: number;
-  place: string | null;
-  link: string | null;
-  start: Date;
-  /** Moved by the holiday policy or by hand. */
-  moved: boolean;
-}
-
-const seriesInclude = { participants: { include: { org: true } }, changes: true, organiser: true } as const;
 
 export function loadSeries({ db }: Pick<FeatureContext, 'db'>, id: number) {
   return db.meetupSeries.findUnique({ where: { id }, include: seriesInclude });
@@ -75,9 +56,6 @@ export function horizonMoved(series: SeriesForPlanning, since: IsoDate, now: Dat
   if (since >= today) return false;
   return occurrencesOf(series as Series, addDays(since, PLANNING_HORIZON_DAYS + 1), addDays(today, PLANNING_HORIZON_DAYS), closures).some((o) => o.start > now);
 }
-
-/** What horizonMoved reads of a series: its own fields and changes (no participants). */
-export type SeriesForPlanning = Omit<Series, 'participants' | 'organiser'>;
 
 /** Every active series for the daily check, without participants (10,000 series read in one go). */
 export function activeSeriesForPlanning({ db }: Pick<FeatureContext, 'db'>): Promise<SeriesForPlanning[]> {
@@ -180,15 +158,6 @@ function offDayReason(date: string, closures: ReadonlySet<string>): string {
   if (holiday) return holiday.name;
   if (closures.has(date)) return 'meetup.reasonClosure';
   return isWeekend(date) ? 'meetup.reasonWeekend' : 'meetup.reasonClosure';
-}
-
-/** The first future date of a new series when the holiday policy moved or skipped it. */
-export interface FirstShift {
-  original: string;
-  /** null: skipped (holiday=skip). */
-  date: string | null;
-  /** A holiday's name, or a catalog key (meetup.reasonWeekend, meetup.reasonClosure). */
-  reason: string;
 }
 
 export interface SeriesInput {
@@ -470,18 +439,6 @@ export async function listOccurrences(ctx: FeatureContext, filter: { orgId?: num
 }
 
 // ---------- RSVP ----------
-
-export interface Tally {
-  /** Answers of members of the participant organisations (guests are counted apart). */
-  yes: number;
-  no: number;
-  maybe: number;
-  /** Members of the participant organisations who have not answered. */
-  missing: { id: number; name: string }[];
-  proxies: string[];
-  /** Members of other organisations who said they come as guests (guest=yes). */
-  guests: { id: number; name: string }[];
-}
 
 export async function tally({ db }: Pick<FeatureContext, 'db'>, series: Series, original: string): Promise<Tally> {
   const orgIds = series.participants.map((p) => p.orgId);

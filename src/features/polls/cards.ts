@@ -3,7 +3,7 @@ import type { Button, Card } from '../../core/card.ts';
 import { choiceLabel, type Translator } from '../../core/i18n/index.ts';
 import { formatSeoulDateTime } from '../../core/calendar/index.ts';
 import { DEFAULT_RULE, parseFraction, shareWords, type PollResult } from './rules.ts';
-import { optionLabels, type PollRow } from './service.ts';
+import { optionLabels, type PollRow } from './model.ts';
 
 export function kindText(t: Translator, poll: Pick<PollRow, 'kind' | 'maxChoices'>): string {
   return t(`poll.kind.${poll.kind}` as 'poll.kind.single', { max: poll.maxChoices ?? 1 });

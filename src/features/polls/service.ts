@@ -36,6 +36,7 @@ import type { FeatureContext } from '../context.ts';
 /** What lookups need of the context: just the database. */
 type Store = Pick<FeatureContext, 'db'>;
 import { labelsFor, resultCard } from './cards.ts';
+import { optionLabels, type PollRow } from './model.ts';
 import { pollClose, pollRemind } from './jobs.ts';
 import { ballotKey } from './ballot-key.ts';
 import { isSealed, openChoice, sealChoice } from './sealed-ballot.ts';
@@ -58,12 +59,6 @@ const REMINDER_LEADS = [
   { label: '1d', ms: 86_400_000 },
   { label: '2h', ms: 7_200_000 },
 ];
-
-export type PollRow = NonNullable<Awaited<ReturnType<Db['poll']['findUnique']>>>;
-
-export function optionLabels(poll: Pick<PollRow, 'options'>): string[] {
-  return JSON.parse(poll.options) as string[];
-}
 
 export async function findPoll(ctx: FeatureContext, id: number): Promise<PollRow> {
   const poll = await ctx.db.poll.findUnique({ where: { id } });

@@ -3,9 +3,8 @@
 import type { Button, Card } from '../../core/card.ts';
 import { formatSeoulDateTime } from '../../core/calendar/index.ts';
 import { choiceLabel, type Translator } from '../../core/i18n/index.ts';
-import type { TransferRow, transferNames } from './service.ts';
+import type { TransferNames as Names, TransferRow } from './model.ts';
 
-type Names = Awaited<ReturnType<typeof transferNames>>;
 type Person = { name: string; position: string | null; phone: string | null; email: string | null };
 
 /** `이주무관 주무관 · 051-310-1234 · lee@sasang.go.kr`: work contacts only. */

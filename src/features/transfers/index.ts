@@ -3,12 +3,13 @@
 import { defineFeature } from '../context.ts';
 import { catalog } from './catalog.ts';
 import transfer from './commands/transfer.ts';
-import { scheduleReshuffle, transferAnnounce, transferApply, transferFollowUp, transferReshuffle, transferSuccessorCheck } from './jobs.ts';
+import { transferAnnounceRun, transferApplyRun, transferFollowUpRun, transferReshuffleRun, transferSuccessorCheckRun } from './job-runs.ts';
+import { scheduleReshuffle } from './jobs.ts';
 
 export default defineFeature({
   name: 'transfers',
   catalog,
   commands: [transfer],
-  jobs: [transferAnnounce, transferSuccessorCheck, transferApply, transferFollowUp, transferReshuffle],
+  jobs: [transferAnnounceRun, transferSuccessorCheckRun, transferApplyRun, transferFollowUpRun, transferReshuffleRun],
   start: (ctx) => scheduleReshuffle(ctx),
 });

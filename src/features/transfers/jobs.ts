@@ -1,51 +1,30 @@
-// Transfer jobs, all in the group `transfer:<id>` (re-planned on every edit,
-// dropped on cancel): the announcement, the successor check three working days
-// before, the directory change on the effective date, handover follow-ups on
-// D+3, D+7 and D+14; and the question before each regular reshuffle. Every
-// delivery key derives from the job key, so a rerun after a crash sends nothing twice.
-import { addDays, seoulDate, seoulInstant } from '../../core/calendar/index.ts';
+// Transfer job kinds, all in the group `transfer:<id>` (re-planned on every
+// edit, dropped on cancel): the announcement, the successor check three
+// working days before, the directory change on the effective date, handover
+// follow-ups on D+3, D+7 and D+14; and the question before each regular
+// reshuffle. Their runs are in job-runs.ts.
+import { seoulDate, seoulInstant } from '../../core/calendar/index.ts';
 import { isWorkingDay, nextWorkingDay } from '../../core/calendar/holidays.ts';
 import { defineJob, z, type FeatureContext } from '../context.ts';
 import { closuresBetween } from '../holidays/service.ts';
 import { nextReshuffle } from './rules.ts';
-import { applyTransfer, runAnnouncement, runFollowUp, runReshuffleQuestion, runSuccessorCheck } from './service.ts';
 
 const transferPayload = z.object({ transferId: z.number().int() });
 
-export const transferAnnounce = defineJob({
-  kind: 'transfer.announce',
-  payload: transferPayload,
-  run: (ctx, { transferId }, job) => runAnnouncement(ctx, transferId, job.key),
-});
+export const transferAnnounce = defineJob({ kind: 'transfer.announce', payload: transferPayload });
 
-export const transferSuccessorCheck = defineJob({
-  kind: 'transfer.successor',
-  payload: transferPayload,
-  run: (ctx, { transferId }, job) => runSuccessorCheck(ctx, transferId, job.key),
-});
+export const transferSuccessorCheck = defineJob({ kind: 'transfer.successor', payload: transferPayload });
 
-export const transferApply = defineJob({
-  kind: 'transfer.apply',
-  payload: transferPayload,
-  run: async (ctx, { transferId }) => {
-    await applyTransfer(ctx, transferId);
-  },
-});
+export const transferApply = defineJob({ kind: 'transfer.apply', payload: transferPayload });
 
 export const transferFollowUp = defineJob({
   kind: 'transfer.followup',
   payload: z.object({ transferId: z.number().int(), days: z.number().int() }),
-  run: (ctx, { transferId, days }, job) => runFollowUp(ctx, transferId, days, job.key),
 });
 
 export const transferReshuffle = defineJob({
   kind: 'transfer.reshuffle',
   payload: z.object({ effective: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
-  run: async (ctx, { effective }, job) => {
-    await runReshuffleQuestion(ctx, effective, job.key);
-    // The next one: the day after this one's question.
-    await scheduleReshuffle(ctx, addDays(effective, -13));
-  },
 });
 
 /** The next reshuffle question (09:00 on a working day about two weeks before 1 January or 1 July); at start and after each. */

@@ -15,15 +15,9 @@ import type { FeatureContext } from '../context.ts';
 import { addMember, findMember, findOrganization } from '../directory/service.ts';
 import { closuresBetween } from '../holidays/service.ts';
 import { announcementCard, checklistCard, newPostCard } from './cards.ts';
+import { transferInclude as include, type TransferNames, type TransferRow } from './model.ts';
 import { transferAnnounce, transferApply, transferFollowUp, transferSuccessorCheck } from './jobs.ts';
 import { announceInstant, FOLLOW_UPS, lastWorkingDayBefore, successorReminderDay, type LeaveReason } from './rules.ts';
-
-const include = {
-  member: { include: { org: true, roles: true } },
-  items: { orderBy: { id: 'asc' } },
-} as const;
-
-export type TransferRow = NonNullable<Awaited<ReturnType<typeof loadTransfer>>>;
 
 export function loadTransfer({ db }: Pick<FeatureContext, 'db'>, id: number) {
   return db.transfer.findUnique({ where: { id }, include });
@@ -306,7 +300,7 @@ export async function listTransfers(ctx: FeatureContext, input: { orgRef?: strin
 }
 
 /** Names of the organisations and people a transfer mentions. */
-export async function transferNames(ctx: Pick<FeatureContext, 'db'>, transfer: Pick<TransferRow, 'fromOrgId' | 'toOrgId' | 'successorId' | 'actingId'>) {
+export async function transferNames(ctx: Pick<FeatureContext, 'db'>, transfer: Pick<TransferRow, 'fromOrgId' | 'toOrgId' | 'successorId' | 'actingId'>): Promise<TransferNames> {
   const orgIds = [transfer.fromOrgId, transfer.toOrgId].filter((x): x is number => x !== null);
   const memberIds = [transfer.successorId, transfer.actingId].filter((x): x is number => x !== null);
   const [orgs, members] = await Promise.all([

@@ -16,8 +16,8 @@ import {
   setReshuffleReminders,
   tickItems,
   transferNames,
-  type TransferRow,
 } from '../service.ts';
+import type { TransferRow } from '../model.ts';
 import type { LeaveReason } from '../rules.ts';
 
 /** The transfer's card with the names of the partners who will be told. */

@@ -1,10 +1,13 @@
+// /council: seats (the directory's) and the council's voting rules (the polls'),
+// so it lives with polls, which already reads the directory; the directory
+// imports nothing of polls.
 import { defineCommand, subcommand } from '../../context.ts';
 import { seoulDate } from '../../../core/calendar/index.ts';
-import { seatCouncilMember } from '../service.ts';
-import { councilRosterCard, confirmation } from '../cards.ts';
-import { checkDismiss, councilRoster, dismissSeat } from '../roster.ts';
-import { setCouncilRule } from '../../polls/service.ts';
-import { describeRule } from '../../polls/cards.ts';
+import { seatCouncilMember } from '../../directory/service.ts';
+import { councilRosterCard, confirmation } from '../../directory/cards.ts';
+import { checkDismiss, councilRoster, dismissSeat } from '../../directory/roster.ts';
+import { setCouncilRule } from '../service.ts';
+import { describeRule } from '../cards.ts';
 import { choiceLabel } from '../../../core/i18n/index.ts';
 
 export default defineCommand({
