@@ -26,7 +26,7 @@ async function slackBot(databaseUrl?: string): Promise<{ h: Harness; url: string
   const h = await createHarness({
     databaseUrl,
     admins: [`slack:${ADMIN}`],
-    slack: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0 },
+    slack: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0, host: '127.0.0.1' },
   });
   harnesses.push(h);
   await h.startAdapters();

@@ -93,7 +93,7 @@ describe('poll buttons on Slack (real Bolt over HTTP, fake Slack)', () => {
   beforeAll(async () => {
     fake = await startFakeSlack();
     h = await createHarness({
-      slack: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0 },
+      slack: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0, host: '127.0.0.1' },
     });
     await h.startAdapters();
     eventsUrl = slackEventsUrl(h);

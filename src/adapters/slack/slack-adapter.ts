@@ -137,7 +137,7 @@ export class SlackAdapter implements ChatAdapter {
     if (this.#socket) {
       await this.#app.start();
     } else {
-      this.#server = (await this.#app.start({ port: config.port, host: '0.0.0.0' } as never)) as unknown as Server;
+      this.#server = (await this.#app.start({ port: config.port, host: config.host } as never)) as unknown as Server;
     }
   }
 
