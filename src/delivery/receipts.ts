@@ -4,8 +4,9 @@
 //
 // - Platforms sign or stamp every request (Slack's X-Slack-Request-Timestamp,
 //   a Discord interaction id is a snowflake holding its creation time), and
-//   requests older than their window are refused before they get here (Slack
-//   5 min, Discord 15 min: the interaction token is dead by then).
+//   requests outside their window are refused before they get here (Slack
+//   5 min either way; Discord 15 min back, when the interaction token is dead,
+//   and 1 min ahead, within SKEW_MS so a restart's receipt check covers it).
 // - Memory holds every key received in the last RETAIN_MS, in arrival order,
 //   at most MEMORY_LIMIT keys. `floor` is the signing time from which memory
 //   is complete: at start, the moment the process started; when the limit

@@ -205,6 +205,30 @@ describe('Discord: odd modal ids, replays after a restart', () => {
     expect(discord.calls.slice(before).filter((c) => c.path.startsWith(`/interactions/${id}/`))).toHaveLength(0);
     expect(await h2.db.organization.count()).toBe(1);
   });
+  it('an interaction from more than a minute in the future is dropped, also after a restart; 30 s ahead (clock skew) is handled once', async () => {
+    const h1 = await discordBot();
+    const addOrg = (id: string, name: string) =>
+      chatInputInteraction({ id, name: 'org', options: [{ type: 1, name: 'add', options: [{ name: 'kind', type: 3, value: '기타' }, { name: 'name', type: 3, value: name }] }] as never, userId: USER_ID });
+    const ahead = addOrg(nextInteractionId(Date.now() + 2 * 60_000), '미래기관');
+    const skewed = addOrg(nextInteractionId(Date.now() + 30_000), '조금빠른기관');
+    const answered = (id: string, from: number) => discord.calls.slice(from).filter((c) => c.path.startsWith(`/interactions/${id}/`));
+    discord.dispatch('INTERACTION_CREATE', ahead);
+    await callback(skewed);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(answered(ahead.id, 0)).toHaveLength(0);
+    expect((await h1.db.organization.findMany()).map((o) => o.name)).toEqual(['조금빠른기관']);
+    await h1.close();
+    harnesses = [];
+
+    const before = discord.calls.length;
+    const h2 = await discordBot(h1.databaseUrl);
+    discord.dispatch('INTERACTION_CREATE', ahead);
+    discord.dispatch('INTERACTION_CREATE', skewed);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(answered(ahead.id, before)).toHaveLength(0);
+    expect(answered(skewed.id, before)).toHaveLength(0);
+    expect(await h2.db.organization.count()).toBe(1);
+  });
 });
 
 describe('link requests: a flood of unknown accounts', () => {

@@ -215,11 +215,14 @@ export class DiscordAdapter implements ChatAdapter {
       }
       // Gateway replays and double deliveries: handle each interaction once.
       // The id is a snowflake holding its creation time: an interaction older
-      // than its token (15 min) cannot be answered and is dropped; one created
-      // before this process started is also looked up in the database.
+      // than its token (15 min) cannot be answered and is dropped, and so is one
+      // more than a minute ahead of our clock (no real one is: memory alone
+      // would answer for it, so after a restart it would run again). One created
+      // before this process started (or within the skew after) is also looked up in the database.
       const createdAt = snowflakeTime(interaction.id);
-      if (Date.now() - createdAt > INTERACTION_TTL_MS) {
-        this.deps.logger.warn(log, 'discord interaction too old, dropped');
+      const age = Date.now() - createdAt;
+      if (age > INTERACTION_TTL_MS || age < -INTERACTION_FUTURE_MS) {
+        this.deps.logger.warn(log, age > 0 ? 'discord interaction too old, dropped' : 'discord interaction from the future, dropped');
         return;
       }
       if (!(await this.deps.firstTime(`discord:${interaction.id}`, { signedAt: createdAt }))) return;
@@ -444,6 +447,13 @@ export class DiscordAdapter implements ChatAdapter {
 
 /** Interaction tokens live 15 minutes. */
 const INTERACTION_TTL_MS = 15 * 60_000;
+/**
+ * How far ahead of our clock an interaction id may be: clock skew. Not more
+ * than receipts' SKEW_MS (src/delivery/receipts.ts), so one accepted just
+ * before a restart falls before the new process's floor plus skew and its
+ * stored receipt answers.
+ */
+const INTERACTION_FUTURE_MS = 60_000;
 const MAX_DM_CHANNELS = 2000;
 const DISCORD_EPOCH = 1420070400000n;
 
