@@ -99,6 +99,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     bot: bot as Bot,
     logger,
     firstTime: receipts,
+    handled: receipts.handled,
     suggest: async (kind, query) => {
       const provider = features.find((f) => f.suggest?.[kind]);
       return provider ? provider.suggest![kind]!(context(), query) : [];

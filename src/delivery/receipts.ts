@@ -46,6 +46,8 @@ export interface Receipts {
   /** False when this request was handled before (in memory or, when needed, in the database). */
   (key: string, check?: boolean | ReceiptCheck): Promise<boolean>;
   flush(): Promise<void>;
+  /** True when this key was taken before (memory, then the database); takes nothing. */
+  handled(key: string): Promise<boolean>;
   /** Keys in memory / waiting to be written (for tests and the benchmark). */
   stats(): { memory: number; pending: number; floor: number; dbReads: number };
 }
@@ -126,8 +128,15 @@ export function createReceipts(db: Db, logger?: Logger, now: () => number = Date
     return true;
   }
 
+  async function handled(key: string): Promise<boolean> {
+    if (seen.has(key)) return true;
+    dbReads++;
+    return Boolean(await db.inboundReceipt.findUnique({ where: { key }, select: { key: true } }));
+  }
+
   return Object.assign(firstTime, {
     flush,
+    handled,
     stats: () => ({ memory: seen.size, pending: pending.length, floor, dbReads }),
   });
 }

@@ -154,6 +154,38 @@ describe('Slack forms: the answer goes where the bot opened the form', () => {
     expect(String(posted.body.text)).not.toContain('오류 번호');
     expect(await h.db.organization.count()).toBe(1);
   });
+  it('a signed form is used once: submitted again (a new trigger, a new signature), even after a restart, it runs nothing', async () => {
+    const { h, url } = await slackBot();
+    const genuine = await openForm(url, 'C557');
+    // Each time with other values, as a replay with edited fields would be (the same ones would only meet the duplicate-name check).
+    let n = 0;
+    const submitOnce = async (target: string) => {
+      const submit = viewSubmissionBody({ callbackId: 'form', privateMetadata: genuine, userId: ADMIN, values: { ...values, name: { value: `폼기관${++n}` } } });
+      return (await post(target, submit, signSlackRequest(SECRET, submit))).text();
+    };
+    await submitOnce(url);
+    await fake.waitForCall('chat.postMessage');
+    expect(await submitOnce(url)).toContain('clear');
+    expect(await h.db.organization.count()).toBe(1);
+
+    await h.close();
+    harnesses = [];
+    const again = await slackBot(h.databaseUrl);
+    expect(await submitOnce(again.url)).toContain('clear');
+    expect(await again.h.db.organization.count()).toBe(1);
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('a form refused for a mistake stays usable: the corrected submission runs', async () => {
+    const { h, url } = await slackBot();
+    const genuine = await openForm(url, 'C558');
+    const wrong = viewSubmissionBody({ callbackId: 'form', privateMetadata: genuine, userId: ADMIN, values: { ...values, kind: { value: '병원' } } as never });
+    expect(await (await post(url, wrong, signSlackRequest(SECRET, wrong))).text()).toContain('"errors"');
+    const right = viewSubmissionBody({ callbackId: 'form', privateMetadata: genuine, userId: ADMIN, values });
+    await post(url, right, signSlackRequest(SECRET, right));
+    await fake.waitForCall('chat.postMessage');
+    expect(await h.db.organization.count()).toBe(1);
+  });
 });
 
 describe('Discord: odd modal ids, replays after a restart', () => {
