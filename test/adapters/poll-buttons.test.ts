@@ -443,7 +443,7 @@ describe('poll buttons on Discord (real discord.js client, fake Discord)', () =>
 
     const modal = await press(message, voteId(2), '이위원');
     expect(modal.type).toBe(9);
-    expect(modal.data?.custom_id).toBe('form:poll:vote');
+    expect(modal.data?.custom_id).toMatch(/^form:poll:vote:[0-9a-z]+\.[\w-]{11}$/);
     const inputs = (modal.data?.components ?? []).map((row) => row.components[0] as { custom_id?: string; required?: boolean; value?: string });
     expect(inputs.map((i) => i.custom_id)).toEqual(['id', 'choice']);
     expect(await h.db.pollParticipation.count({ where: { pollId: 2 } })).toBe(0);
