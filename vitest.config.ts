@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 
 // Each run gets its own scratch folder; workers inherit it through the environment.
 process.env.TEST_TMP_DIR ??= join(import.meta.dirname, '.test-tmp', randomUUID());
+// The console's ballot key file lives in the user's configuration folder: in the tests, the run's scratch folder, never ~/.config.
+process.env.XDG_CONFIG_HOME = join(process.env.TEST_TMP_DIR, 'config');
 
 // A fixed ballot key for the PostgreSQL run: bot processes on PostgreSQL need
 // BALLOT_KEY (there is no database file to keep a key file next to).

@@ -80,7 +80,7 @@ const app = await createApp(
     admins: [`slack:${SLACK_USER}`, `discord:${USER_ID}`],
     locale: 'ko',
     logLevel: 'silent',
-    slack: { botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: botSlack.apiUrl, port: 0 },
+    slack: { botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: botSlack.apiUrl, port: 0, host: '127.0.0.1' },
     discord: { token: DISCORD_TOKEN, applicationId: APP_ID, apiUrl: botDiscord.apiBase },
   },
   { clock: systemClock, logger: pino({ level: 'silent' }), migrate: false, discordOptions: { rest: { retries: 0 } } },

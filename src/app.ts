@@ -99,6 +99,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     bot: bot as Bot,
     logger,
     firstTime: receipts,
+    handled: receipts.handled,
     suggest: async (kind, query) => {
       const provider = features.find((f) => f.suggest?.[kind]);
       return provider ? provider.suggest![kind]!(context(), query) : [];
@@ -146,7 +147,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     const tokens = config.email.unsubscribeSecret ? new UnsubscribeTokens(config.email.unsubscribeSecret) : undefined;
     const transport = new EmailTransport(config.email, logger, { tokens });
     const unsubscribe =
-      tokens && config.email.publicUrl ? new UnsubscribeServer(bot as Bot, tokens, logger, { port: config.email.unsubscribePort }) : undefined;
+      tokens && config.email.publicUrl ? new UnsubscribeServer(bot as Bot, tokens, logger, { port: config.email.unsubscribePort, host: config.email.host }) : undefined;
     email = { transport, unsubscribe };
     senders.set(
       'email',

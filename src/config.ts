@@ -1,10 +1,18 @@
 // Environment -> typed configuration. A bad value stops start-up with a
 // message that names the variable and shows a correct example.
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { z } from 'zod';
-import { isClockTime, isIsoDate, seoulInstant } from './core/calendar/index.ts';
+import { HOLIDAY_YEARS } from './core/calendar/holidays.ts';
+import { isClockTime, isIsoDate, seoulDate, seoulInstant, yearOf } from './core/calendar/index.ts';
 
 const platformUser = /^(console|slack|discord):[^,\s]+$/;
+
+/** A TCP port; every failure (not a number, a fraction, out of range) gets the one message with the example. */
+const port = (example: number) => {
+  const message = `must be a port number from 0 to 65535 — e.g. ${example}`;
+  return z.coerce.number({ message }).int({ message }).min(0, { message }).max(65535, { message }).default(example);
+};
 
 const schema = z.object({
   DATABASE_URL: z
@@ -23,7 +31,7 @@ const schema = z.object({
   SLACK_SIGNING_SECRET: z.string().min(8, 'must be the app\'s signing secret (Basic Information page)').optional(),
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token starting with xapp- (Socket Mode)').optional(),
   SLACK_API_URL: z.url({ message: 'must be a URL — e.g. https://slack.com/api/' }).default('https://slack.com/api/'),
-  PORT: z.coerce.number({ message: 'must be a port number — e.g. 3000' }).int().min(0).max(65535).default(3000),
+  PORT: port(3000),
   DISCORD_TOKEN: z.string().min(20, 'must be the bot token (Developer Portal → Bot → Reset Token)').optional(),
   DISCORD_APPLICATION_ID: z.string().regex(/^\d{15,22}$/, 'must be the numeric application id — e.g. 1234567890123456789').optional(),
   DISCORD_GUILD_ID: z.string().regex(/^\d{15,22}$/, 'must be a numeric server (guild) id — e.g. 1234567890123456789').optional(),
@@ -36,6 +44,12 @@ const schema = z.object({
       const instant = parseBotNow(raw);
       if (!instant) {
         ctx.addIssue({ code: 'custom', message: 'must be a Seoul date and time or an ISO instant — e.g. 2026-12-01 09:00 or 2026-12-01T00:00:00Z' });
+        return z.NEVER;
+      }
+      // The calendar (holidays, working days) knows these years only: a clock outside them would fail at the first date.
+      const year = yearOf(seoulDate(instant));
+      if (year < HOLIDAY_YEARS.min || year > HOLIDAY_YEARS.max) {
+        ctx.addIssue({ code: 'custom', message: `must be in the years ${HOLIDAY_YEARS.min}–${HOLIDAY_YEARS.max} (the bot's holiday calendar) — e.g. 2026-12-01 09:00` });
         return z.NEVER;
       }
       return instant;
@@ -66,7 +80,11 @@ const schema = z.object({
     .string()
     .refine(isPublicUrl, { message: 'must be the https address the bot is reached at, without query — e.g. https://bot.example.go.kr' })
     .optional(),
-  UNSUBSCRIBE_PORT: z.coerce.number({ message: 'must be a port number — e.g. 3001' }).int().min(0).max(65535).default(3001),
+  UNSUBSCRIBE_PORT: port(3001),
+  HOST: z
+    .string()
+    .refine(isHost, { message: 'must be an IP address or host name to listen on — e.g. 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)' })
+    .optional(),
   UNSUBSCRIBE_SECRET: z.string().min(32, 'must be at least 32 random characters — e.g. the output of: openssl rand -base64 32').optional(),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -83,6 +101,8 @@ export interface SlackConfig {
   appToken?: string;
   apiUrl: string;
   port: number;
+  /** HOST: the address the HTTP receiver listens on. */
+  host: string;
 }
 
 export interface DiscordConfig {
@@ -103,8 +123,9 @@ export type Config = {
   now?: Date;
   /**
    * BALLOT_KEY: the 32-byte key that seals secret ballots, kept outside the
-   * database. Unset: the polls feature uses (or creates) ballot.key next to
-   * the SQLite file (src/features/polls/ballot-key.ts).
+   * database. Unset: the console uses (or creates) ballot.key in the user's
+   * configuration folder (src/features/polls/ballot-key.ts); Slack and Discord
+   * refuse to start (requireBallotKeyForChat).
    */
   ballotKey?: Buffer;
   /** E-mail (SMTP_URL set): digests and notices to members' addresses. */
@@ -121,6 +142,8 @@ export interface EmailConfig {
   publicUrl?: string;
   /** Where the unsubscribe endpoint listens (behind PUBLIC_URL's reverse proxy); 0 = any free port (tests). */
   unsubscribePort: number;
+  /** HOST: the address the unsubscribe endpoint listens on. */
+  host: string;
   /** UNSUBSCRIBE_SECRET: the unsubscribe tokens' key is derived from it (required with PUBLIC_URL). */
   unsubscribeSecret?: string;
 }
@@ -151,6 +174,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
   }
   const c = parsed.data;
   const problems: string[] = [];
+  // Loopback unless the bot is published (PUBLIC_URL): then a reverse proxy or Slack must reach it.
+  const host = c.HOST ?? (c.PUBLIC_URL ? '0.0.0.0' : '127.0.0.1');
   let slack: SlackConfig | undefined;
   if (c.SLACK_BOT_TOKEN || c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN) {
     if (!c.SLACK_BOT_TOKEN) problems.push('  SLACK_BOT_TOKEN: missing — Slack needs the bot token (xoxb-...) as well');
@@ -158,7 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
       problems.push('  SLACK_SIGNING_SECRET: missing — HTTP mode needs it (or set SLACK_APP_TOKEN for Socket Mode)');
     }
     if (c.SLACK_BOT_TOKEN) {
-      slack = { botToken: c.SLACK_BOT_TOKEN, signingSecret: c.SLACK_SIGNING_SECRET, appToken: c.SLACK_APP_TOKEN, apiUrl: c.SLACK_API_URL, port: c.PORT };
+      slack = { botToken: c.SLACK_BOT_TOKEN, signingSecret: c.SLACK_SIGNING_SECRET, appToken: c.SLACK_APP_TOKEN, apiUrl: c.SLACK_API_URL, port: c.PORT, host };
     }
   }
   let discord: DiscordConfig | undefined;
@@ -187,12 +212,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
         fromAddress: from,
         publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
         unsubscribePort: c.UNSUBSCRIBE_PORT,
+        host,
         unsubscribeSecret: c.UNSUBSCRIBE_SECRET,
       };
     }
   }
   if (problems.length) throw new ConfigError(`Incomplete configuration (see .env.example):\n${problems.join('\n')}`);
   return { databaseUrl: c.DATABASE_URL, admins: c.BOT_ADMINS, locale: c.BOT_LOCALE, logLevel: c.LOG_LEVEL, slack, discord, now: c.BOT_NOW, ballotKey: c.BALLOT_KEY, email };
+}
+
+/**
+ * The bot with Slack or Discord needs BALLOT_KEY: a key file the bot created
+ * on its own would sit on the server beside the data (and in its backups), and
+ * a second replica would create another. The console may keep its own file.
+ * Called by main.ts only: scripts (import, export, command registration) do not seal ballots.
+ */
+export function requireBallotKeyForChat(config: Config): void {
+  if ((config.slack || config.discord) && !config.ballotKey) {
+    throw new ConfigError(
+      'Incomplete configuration (see .env.example):\n  BALLOT_KEY: missing — with Slack or Discord the key that seals secret ballots must be set, ' +
+        'kept apart from the database and its backups (a secret store or the service environment); generate one with: openssl rand -base64 32',
+    );
+  }
 }
 
 export const BALLOT_KEY_HINT =
@@ -228,6 +269,11 @@ export function parseBotNow(raw: string): Date | undefined {
 
 function blankToUndefined(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === '' ? undefined : v]));
+}
+
+/** An IPv4/IPv6 literal or a DNS host name (letters, digits, hyphens, dots). */
+function isHost(raw: string): boolean {
+  return isIP(raw) !== 0 || /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/.test(raw);
 }
 
 function isSmtpUrl(raw: string): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.ts';
+import { ConfigError, loadConfig, requireBallotKeyForChat } from '../src/config.ts';
 
 describe('config', () => {
   it('has working defaults: SQLite file under ./data, Korean, no admins', () => {
@@ -22,5 +22,53 @@ describe('config', () => {
     expect(message).toMatch(/BOT_ADMINS: .*slack:U0123,discord:4567/);
     expect(message).toMatch(/BOT_LOCALE: must be ko or en/);
     expect(message).toMatch(/DATABASE_URL: .*file:\.\/data\/bot\.db/);
+  });
+
+  it('refuses out-of-range numbers and dates as configuration errors naming the variable, not crashes later', () => {
+    const message = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConfigError);
+        return (e as Error).message;
+      }
+      throw new Error('accepted');
+    };
+    // The holiday calendar answers for 2018–2050 only: a console clock outside it used to throw a RangeError at the first date.
+    expect(message({ BOT_NOW: '2017-12-31 09:00' })).toMatch(/BOT_NOW: must be in the years 2018–2050/);
+    expect(message({ BOT_NOW: '2051-01-01T00:00:00Z' })).toMatch(/BOT_NOW: must be in the years 2018–2050/);
+    expect(loadConfig({ BOT_NOW: '2018-01-01 00:00' }).now).toEqual(new Date('2017-12-31T15:00:00Z'));
+    expect(message({ BOT_NOW: '2026-02-30' })).toMatch(/BOT_NOW: must be a Seoul date/);
+    for (const bad of ['70000', '-1', '30.5', 'web']) {
+      expect(message({ PORT: bad })).toMatch(/PORT: must be a port number from 0 to 65535 — e\.g\. 3000/);
+      expect(message({ UNSUBSCRIBE_PORT: bad })).toMatch(/UNSUBSCRIBE_PORT: must be a port number from 0 to 65535 — e\.g\. 3001/);
+    }
+  });
+
+  it('HOST: loopback unless PUBLIC_URL is set, validated, used by the Slack and unsubscribe listeners', () => {
+    const slack = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret-123' };
+    const email = { SMTP_URL: 'smtp://relay.local:25', MAIL_FROM: 'bot@korea.kr' };
+    expect(loadConfig(slack).slack?.host).toBe('127.0.0.1');
+    expect(loadConfig(email).email?.host).toBe('127.0.0.1');
+    const published = { ...slack, ...email, PUBLIC_URL: 'https://bot.example.go.kr', UNSUBSCRIBE_SECRET: 'x'.repeat(32) };
+    expect(loadConfig(published).slack?.host).toBe('0.0.0.0');
+    expect(loadConfig(published).email?.host).toBe('0.0.0.0');
+    expect(loadConfig({ ...published, HOST: '10.0.0.5' }).email?.host).toBe('10.0.0.5');
+    expect(loadConfig({ ...slack, HOST: '::1' }).slack?.host).toBe('::1');
+    expect(loadConfig({ ...slack, HOST: 'bot-host.local' }).slack?.host).toBe('bot-host.local');
+    for (const bad of ['0.0.0.0:3000', 'http://127.0.0.1', 'two words']) {
+      expect(() => loadConfig({ ...slack, HOST: bad })).toThrow(/HOST: must be an IP address or host name .*e\.g\. 127\.0\.0\.1/);
+    }
+  });
+
+  it('Slack or Discord without BALLOT_KEY: the bot refuses to start and says how to make one', () => {
+    const slack = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret-123' });
+    expect(() => requireBallotKeyForChat(slack)).toThrow(ConfigError);
+    expect(() => requireBallotKeyForChat(slack)).toThrow(/BALLOT_KEY: missing — with Slack or Discord .*openssl rand -base64 32/);
+    const discord = loadConfig({ DISCORD_TOKEN: 'x'.repeat(30), DISCORD_APPLICATION_ID: '123456789012345678' });
+    expect(() => requireBallotKeyForChat(discord)).toThrow(/BALLOT_KEY: missing/);
+    const key = Buffer.alloc(32, 1).toString('base64');
+    expect(() => requireBallotKeyForChat(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret-123', BALLOT_KEY: key }))).not.toThrow();
+    expect(() => requireBallotKeyForChat(loadConfig({}))).not.toThrow();
   });
 });

@@ -22,6 +22,12 @@ export interface AdapterDeps {
    * re-delivery (always looked up). A boolean is `retry`.
    */
   firstTime: (key: string, check?: boolean | { signedAt?: number; retry?: boolean }) => Promise<boolean>;
+  /**
+   * True when firstTime has taken this key before (in memory or the
+   * database); takes nothing. For what may only be taken once it succeeds (a
+   * form: a mistake in it keeps it open for the corrected submission).
+   */
+  handled: (key: string) => Promise<boolean>;
   /** Autocomplete values (Discord) for options that name an organisation or a member. */
   suggest: (kind: SuggestKind, query: string) => Promise<{ label: string; value: string }[]>;
 }

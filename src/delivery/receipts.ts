@@ -4,8 +4,9 @@
 //
 // - Platforms sign or stamp every request (Slack's X-Slack-Request-Timestamp,
 //   a Discord interaction id is a snowflake holding its creation time), and
-//   requests older than their window are refused before they get here (Slack
-//   5 min, Discord 15 min: the interaction token is dead by then).
+//   requests outside their window are refused before they get here (Slack
+//   5 min either way; Discord 15 min back, when the interaction token is dead,
+//   and 1 min ahead, within SKEW_MS so a restart's receipt check covers it).
 // - Memory holds every key received in the last RETAIN_MS, in arrival order,
 //   at most MEMORY_LIMIT keys. `floor` is the signing time from which memory
 //   is complete: at start, the moment the process started; when the limit
@@ -45,6 +46,8 @@ export interface Receipts {
   /** False when this request was handled before (in memory or, when needed, in the database). */
   (key: string, check?: boolean | ReceiptCheck): Promise<boolean>;
   flush(): Promise<void>;
+  /** True when this key was taken before (memory, then the database); takes nothing. */
+  handled(key: string): Promise<boolean>;
   /** Keys in memory / waiting to be written (for tests and the benchmark). */
   stats(): { memory: number; pending: number; floor: number; dbReads: number };
 }
@@ -125,8 +128,15 @@ export function createReceipts(db: Db, logger?: Logger, now: () => number = Date
     return true;
   }
 
+  async function handled(key: string): Promise<boolean> {
+    if (seen.has(key)) return true;
+    dbReads++;
+    return Boolean(await db.inboundReceipt.findUnique({ where: { key }, select: { key: true } }));
+  }
+
   return Object.assign(firstTime, {
     flush,
+    handled,
     stats: () => ({ memory: seen.size, pending: pending.length, floor, dbReads }),
   });
 }

@@ -63,7 +63,7 @@ describe('agenda items through forms', () => {
     discord.dispatch('INTERACTION_CREATE', command);
     const cb = (await discord.waitForCall((c) => c.path === `/interactions/${command.id}/${command.token}/callback`)).body as { type: number; data: { custom_id: string; components: { components: { custom_id: string }[] }[] } };
     expect(cb.type).toBe(9);
-    expect(cb.data.custom_id).toBe('form:agenda:add?meetup=1');
+    expect(cb.data.custom_id).toMatch(/^form:agenda:add:[0-9a-z]+\.[\w-]{11}\?meetup=1$/);
     expect(cb.data.components.map((row) => row.components[0].custom_id)).toEqual(['case', 'stage', 'risk', 'needs', 'consent']);
 
     const submitted = modalSubmitInteraction({

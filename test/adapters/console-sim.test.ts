@@ -285,4 +285,11 @@ describe('a piped script with BOT_NOW (the real entry point)', () => {
     expect(result.code).toBe(78);
     expect(result.stderr).toContain('BOT_NOW: console only');
   }, 30_000);
+
+  it('stops with a message naming BALLOT_KEY when Slack is configured without it', async () => {
+    const result = await runBot('', { DATABASE_URL: freshDatabaseUrl(), SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret-123', BALLOT_KEY: '' });
+    expect(result.code).toBe(78);
+    expect(result.stderr).toContain('BALLOT_KEY: missing — with Slack or Discord');
+    expect(result.stderr).toContain('openssl rand -base64 32');
+  }, 30_000);
 });

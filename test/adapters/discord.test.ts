@@ -5,7 +5,7 @@ import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { APIApplicationCommandInteractionDataOption, APIEmbed } from 'discord.js';
 import { applicationCommands } from '../../src/adapters/discord/commands.ts';
-import { cardToMessage, formToModal } from '../../src/adapters/discord/components.ts';
+import { cardToMessage, formNonce, formToModal } from '../../src/adapters/discord/components.ts';
 import { nonceFor, type DiscordAdapter, type DiscordAdapterOptions } from '../../src/adapters/discord/discord-adapter.ts';
 import { actionId } from '../../src/core/actions.ts';
 import { DeliveryError } from '../../src/core/deliver.ts';
@@ -162,27 +162,42 @@ describe('Discord adapter: commands, components, forms', () => {
   it('opens a modal for /org add without options and runs the submitted form', async () => {
     const cb = await interact(s.fake, chatInputInteraction({ name: 'org', options: sub('add') }));
     expect(cb.type).toBe(9);
-    expect(cb.data).toMatchObject({ custom_id: 'form:org:add', title: '/org add' });
+    expect(cb.data).toMatchObject({ title: '/org add' });
+    // The form's nonce: its opening time (base 36 seconds) and 8 random bytes.
+    expect(cb.data?.custom_id).toMatch(/^form:org:add:[0-9a-z]+\.[\w-]{11}$/);
     const inputs = (cb.data?.components ?? []).map((row) => row.components[0]) as { custom_id: string; required: boolean; placeholder?: string; label: string }[];
     expect(inputs.map((i) => i.custom_id)).toEqual(['kind', 'name', 'dong', 'sigungu']);
     expect(inputs.map((i) => i.required)).toEqual([true, true, false, false]);
     expect(inputs[0].placeholder).toContain('사회복지관');
     expect(inputs.every((i) => i.label.length <= 45)).toBe(true);
 
-    const submitted = await interact(
-      s.fake,
-      modalSubmitInteraction({ customId: 'form:org:add', fields: { kind: '사회복지관', name: '새복지관', dong: '', sigungu: '' } }),
-    );
+    const customId = cb.data!.custom_id!;
+    const submitted = await interact(s.fake, modalSubmitInteraction({ customId, fields: { kind: '사회복지관', name: '새복지관', dong: '', sigungu: '' } }));
     expect(submitted.type).toBe(4);
     expect(embedText(submitted)).toBe('사회복지관 새복지관(#2)을(를) 등록했습니다.');
     expect(await s.h.db.organization.findUnique({ where: { name: '새복지관' } })).toMatchObject({ id: 2, kind: 'welfare-centre' });
+
+    // The same form again (left open after a slow answer, or replayed with other values): used once, nothing runs.
+    const again = await interact(s.fake, modalSubmitInteraction({ customId, fields: { kind: '사회복지관', name: '또복지관', dong: '', sigungu: '' } }));
+    expect(again.data?.flags).toBe(64);
+    expect(embedText(again)).toBe(ko('error.formUsed'));
+    expect(await s.h.db.organization.count({ where: { name: '또복지관' } })).toBe(0);
+    // A form id without a nonce (an older version's, or made up) is refused too.
+    const bare = await interact(s.fake, modalSubmitInteraction({ customId: 'form:org:add', fields: { kind: '사회복지관', name: '또복지관' } }));
+    expect(embedText(bare)).toBe(ko('error.formExpired'));
+    expect(await s.h.db.organization.count({ where: { name: '또복지관' } })).toBe(0);
   });
 
-  it('a submitted form with a bad value answers with the error, privately', async () => {
-    const cb = await interact(s.fake, modalSubmitInteraction({ customId: 'form:org:add', fields: { kind: '학교', name: '어느학교' } }));
+  it('a submitted form with a bad value answers with the error, privately, and stays usable for the corrected one', async () => {
+    const open = await interact(s.fake, chatInputInteraction({ name: 'org', options: sub('add') }));
+    const customId = open.data!.custom_id!;
+    const cb = await interact(s.fake, modalSubmitInteraction({ customId, fields: { kind: '학교', name: '어느학교' } }));
     expect(cb.type).toBe(4);
     expect(cb.data?.flags).toBe(64);
     expect(embedText(cb)).toContain('`kind` 값 `학교`을(를) 알 수 없습니다');
+    const fixed = await interact(s.fake, modalSubmitInteraction({ customId, fields: { kind: '기타', name: '어느학교' } }));
+    expect(embedText(fixed)).toContain('어느학교');
+    expect(await s.h.db.organization.count({ where: { name: '어느학교' } })).toBe(1);
   });
 
   it('tells an unlinked user privately that they are not linked; /help still works', async () => {
@@ -451,19 +466,22 @@ describe('Discord rendering limits', () => {
   });
 
   it('limits a modal to five inputs with short labels', () => {
-    const modal = formToModal({
-      command: 'meetup',
-      sub: 'create',
-      title: '/meetup create — 아주 긴 제목이 붙은 양식입니다 정말로 아주 깁니다',
-      submitLabel: '보내기',
-      cancelLabel: '취소',
-      fields: ['title', 'date', 'time', 'org', 'place', 'note'].map((name, i) => ({
-        name,
-        label: '매우 긴 설명이 붙은 입력 칸입니다 정말로 아주 아주 깁니다',
-        type: i === 1 ? 'date' : i === 2 ? 'time' : 'string',
-        required: i < 3,
-      })),
-    });
+    const modal = formToModal(
+      {
+        command: 'meetup',
+        sub: 'create',
+        title: '/meetup create — 아주 긴 제목이 붙은 양식입니다 정말로 아주 깁니다',
+        submitLabel: '보내기',
+        cancelLabel: '취소',
+        fields: ['title', 'date', 'time', 'org', 'place', 'note'].map((name, i) => ({
+          name,
+          label: '매우 긴 설명이 붙은 입력 칸입니다 정말로 아주 아주 깁니다',
+          type: i === 1 ? 'date' : i === 2 ? 'time' : 'string',
+          required: i < 3,
+        })),
+      },
+      formNonce(Date.now()),
+    );
     expect(modal.title.length).toBeLessThanOrEqual(45);
     expect(modal.components).toHaveLength(5);
     const inputs = modal.components.map((row) => (row as { components: { label: string; placeholder?: string }[] }).components[0]);

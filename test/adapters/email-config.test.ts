@@ -35,6 +35,7 @@ describe('e-mail configuration', () => {
       fromAddress: 'bot@korea.kr',
       publicUrl: 'https://bot.example.go.kr/minkwan',
       unsubscribePort: 8025,
+      host: '0.0.0.0',
       unsubscribeSecret: SECRET,
     });
     expect(load({ SMTP_URL: 'smtp://relay.local:25', MAIL_FROM: 'bot@korea.kr' }).email).toMatchObject({ unsubscribePort: 3001, publicUrl: undefined });

@@ -42,6 +42,7 @@ async function setup(options: { publicUrl?: boolean } = { publicUrl: true }) {
         fromAddress: FROM,
         publicUrl: options.publicUrl ? PUBLIC_URL : undefined,
         unsubscribePort: 0,
+        host: '127.0.0.1',
         unsubscribeSecret: options.publicUrl ? 'test-secret-0123456789-abcdefghijklmnop' : undefined,
       },
     },

@@ -26,7 +26,7 @@ async function slackBot(databaseUrl?: string): Promise<{ h: Harness; url: string
   const h = await createHarness({
     databaseUrl,
     admins: [`slack:${ADMIN}`],
-    slack: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0 },
+    slack: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0, host: '127.0.0.1' },
   });
   harnesses.push(h);
   await h.startAdapters();
@@ -154,6 +154,38 @@ describe('Slack forms: the answer goes where the bot opened the form', () => {
     expect(String(posted.body.text)).not.toContain('오류 번호');
     expect(await h.db.organization.count()).toBe(1);
   });
+  it('a signed form is used once: submitted again (a new trigger, a new signature), even after a restart, it runs nothing', async () => {
+    const { h, url } = await slackBot();
+    const genuine = await openForm(url, 'C557');
+    // Each time with other values, as a replay with edited fields would be (the same ones would only meet the duplicate-name check).
+    let n = 0;
+    const submitOnce = async (target: string) => {
+      const submit = viewSubmissionBody({ callbackId: 'form', privateMetadata: genuine, userId: ADMIN, values: { ...values, name: { value: `폼기관${++n}` } } });
+      return (await post(target, submit, signSlackRequest(SECRET, submit))).text();
+    };
+    await submitOnce(url);
+    await fake.waitForCall('chat.postMessage');
+    expect(await submitOnce(url)).toContain('clear');
+    expect(await h.db.organization.count()).toBe(1);
+
+    await h.close();
+    harnesses = [];
+    const again = await slackBot(h.databaseUrl);
+    expect(await submitOnce(again.url)).toContain('clear');
+    expect(await again.h.db.organization.count()).toBe(1);
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('a form refused for a mistake stays usable: the corrected submission runs', async () => {
+    const { h, url } = await slackBot();
+    const genuine = await openForm(url, 'C558');
+    const wrong = viewSubmissionBody({ callbackId: 'form', privateMetadata: genuine, userId: ADMIN, values: { ...values, kind: { value: '병원' } } as never });
+    expect(await (await post(url, wrong, signSlackRequest(SECRET, wrong))).text()).toContain('"errors"');
+    const right = viewSubmissionBody({ callbackId: 'form', privateMetadata: genuine, userId: ADMIN, values });
+    await post(url, right, signSlackRequest(SECRET, right));
+    await fake.waitForCall('chat.postMessage');
+    expect(await h.db.organization.count()).toBe(1);
+  });
 });
 
 describe('Discord: odd modal ids, replays after a restart', () => {
@@ -203,6 +235,30 @@ describe('Discord: odd modal ids, replays after a restart', () => {
     discord.dispatch('INTERACTION_CREATE', payload);
     await new Promise((r) => setTimeout(r, 300));
     expect(discord.calls.slice(before).filter((c) => c.path.startsWith(`/interactions/${id}/`))).toHaveLength(0);
+    expect(await h2.db.organization.count()).toBe(1);
+  });
+  it('an interaction from more than a minute in the future is dropped, also after a restart; 30 s ahead (clock skew) is handled once', async () => {
+    const h1 = await discordBot();
+    const addOrg = (id: string, name: string) =>
+      chatInputInteraction({ id, name: 'org', options: [{ type: 1, name: 'add', options: [{ name: 'kind', type: 3, value: '기타' }, { name: 'name', type: 3, value: name }] }] as never, userId: USER_ID });
+    const ahead = addOrg(nextInteractionId(Date.now() + 2 * 60_000), '미래기관');
+    const skewed = addOrg(nextInteractionId(Date.now() + 30_000), '조금빠른기관');
+    const answered = (id: string, from: number) => discord.calls.slice(from).filter((c) => c.path.startsWith(`/interactions/${id}/`));
+    discord.dispatch('INTERACTION_CREATE', ahead);
+    await callback(skewed);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(answered(ahead.id, 0)).toHaveLength(0);
+    expect((await h1.db.organization.findMany()).map((o) => o.name)).toEqual(['조금빠른기관']);
+    await h1.close();
+    harnesses = [];
+
+    const before = discord.calls.length;
+    const h2 = await discordBot(h1.databaseUrl);
+    discord.dispatch('INTERACTION_CREATE', ahead);
+    discord.dispatch('INTERACTION_CREATE', skewed);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(answered(ahead.id, before)).toHaveLength(0);
+    expect(answered(skewed.id, before)).toHaveLength(0);
     expect(await h2.db.organization.count()).toBe(1);
   });
 });

@@ -67,7 +67,7 @@ describe('meetup RSVP on Slack (real Bolt over HTTP, fake Slack)', () => {
     fake = await startFakeSlack();
     h = await createHarness({
       admins: ['slack:U111'],
-      slack: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0 },
+      slack: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0, host: '127.0.0.1' },
     });
     await h.startAdapters();
     eventsUrl = slackEventsUrl(h);

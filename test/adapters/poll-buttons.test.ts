@@ -93,7 +93,7 @@ describe('poll buttons on Slack (real Bolt over HTTP, fake Slack)', () => {
   beforeAll(async () => {
     fake = await startFakeSlack();
     h = await createHarness({
-      slack: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0 },
+      slack: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0, host: '127.0.0.1' },
     });
     await h.startAdapters();
     eventsUrl = slackEventsUrl(h);
@@ -443,7 +443,7 @@ describe('poll buttons on Discord (real discord.js client, fake Discord)', () =>
 
     const modal = await press(message, voteId(2), '이위원');
     expect(modal.type).toBe(9);
-    expect(modal.data?.custom_id).toBe('form:poll:vote');
+    expect(modal.data?.custom_id).toMatch(/^form:poll:vote:[0-9a-z]+\.[\w-]{11}$/);
     const inputs = (modal.data?.components ?? []).map((row) => row.components[0] as { custom_id?: string; required?: boolean; value?: string });
     expect(inputs.map((i) => i.custom_id)).toEqual(['id', 'choice']);
     expect(await h.db.pollParticipation.count({ where: { pollId: 2 } })).toBe(0);

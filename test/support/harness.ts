@@ -78,7 +78,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       ...options.app,
     },
   );
-  // PostgreSQL has no database file to keep a ballot key file next to: a fixed test key.
+  // PostgreSQL takes its key from BALLOT_KEY only (every replica the same): a fixed test key.
   if (onPostgres) useBallotKey(app.db, POSTGRES_TEST_BALLOT_KEY);
   // With chat credentials there is no console adapter; keep one for driving the bot locally.
   const { ConsoleAdapter } = await import('../../src/adapters/console/console-adapter.ts');

@@ -5,6 +5,7 @@
 // 100; a string select takes a row of its own, 25 options (label and value
 // 100); modal title 45, 5 text inputs, input label 45, placeholder 100.
 import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed, APIModalInteractionResponseCallbackData } from 'discord.js';
+import { randomBytes } from 'node:crypto';
 import { actionId } from '../../core/actions.ts';
 import { cut, fallbackText, type Card, type FormRequest, type ReplyFile } from '../../core/card.ts';
 import { MAX_TEXT_LENGTH } from '../../core/options.ts';
@@ -119,23 +120,36 @@ export const MAX_FORM_FIELDS = 5;
 const MAX_CUSTOM_ID = 100;
 
 /**
- * The modal's id: the command, the subcommand and — when the form has more
- * fields than a modal holds — the values already given with the command
- * (`form:agenda:add?meetup=12`), which then need no input of their own.
+ * The modal's id: the command, the subcommand, the form's nonce and — when the
+ * form has more fields than a modal holds — the values already given with the
+ * command (`form:agenda:add:<nonce>?meetup=12`), which then need no input of
+ * their own. The nonce (opening time in base-36 seconds, a dot, 8 random
+ * bytes) makes a form usable once (the adapter keeps its receipt).
  */
-export function formCustomId(command: string, sub: string, carried: Record<string, string> = {}): string {
+export function formCustomId(command: string, sub: string, nonce: string, carried: Record<string, string> = {}): string {
   const query = new URLSearchParams(carried).toString();
-  return `${FORM_PREFIX}${command}:${sub}${query ? `?${query}` : ''}`;
+  return `${FORM_PREFIX}${command}:${sub}:${nonce}${query ? `?${query}` : ''}`;
 }
 
-export function decodeFormId(customId: string): { command: string; sub: string; given: Record<string, string> } | undefined {
+/** A fresh form nonce, opened at `now` (ms). */
+export function formNonce(now: number): string {
+  return `${Math.floor(now / 1000).toString(36)}.${randomBytes(8).toString('base64url')}`;
+}
+
+/** When a nonce's form was opened (ms); undefined if it is not a nonce. */
+export function formOpenedAt(nonce: string): number | undefined {
+  const match = /^([0-9a-z]{1,9})\.[\w-]{11}$/.exec(nonce);
+  return match ? parseInt(match[1], 36) * 1000 : undefined;
+}
+
+export function decodeFormId(customId: string): { command: string; sub: string; nonce: string; given: Record<string, string> } | undefined {
   if (!customId.startsWith(FORM_PREFIX)) return undefined;
   const [head, query = ''] = customId.slice(FORM_PREFIX.length).split('?');
-  const [command, sub = ''] = head.split(':');
+  const [command, sub = '', nonce = ''] = head.split(':');
   // Plain own keys only: the id comes back from the client.
   const given: Record<string, string> = Object.create(null);
   for (const [key, value] of new URLSearchParams(query)) if (/^[a-z][a-z0-9_]*$/.test(key)) given[key] = value;
-  return command ? { command, sub, given } : undefined;
+  return command ? { command, sub, nonce, given } : undefined;
 }
 
 /**
@@ -148,7 +162,7 @@ export function modalPlan(form: FormRequest): { fields: FormRequest['fields']; c
   const open = form.fields.filter((f) => !f.value);
   const carried = Object.fromEntries(form.fields.filter((f) => f.value).map((f) => [f.name, f.value as string]));
   if (open.filter((f) => f.required).length > MAX_FORM_FIELDS) return undefined;
-  if (formCustomId(form.command, form.sub, carried).length > MAX_CUSTOM_ID) return undefined;
+  if (formCustomId(form.command, form.sub, formNonce(Date.now()), carried).length > MAX_CUSTOM_ID) return undefined;
   return { fields: open.slice(0, MAX_FORM_FIELDS), carried };
 }
 
@@ -157,10 +171,10 @@ export function modalPlan(form: FormRequest): { fields: FormRequest['fields']; c
  * (the order buildForm gives), see modalPlan. Choices, dates and times are typed; the
  * placeholder shows what is accepted and the core validates as for text.
  */
-export function formToModal(form: FormRequest): APIModalInteractionResponseCallbackData {
+export function formToModal(form: FormRequest, nonce: string): APIModalInteractionResponseCallbackData {
   const plan = modalPlan(form) ?? { fields: form.fields.slice(0, MAX_FORM_FIELDS), carried: {} };
   return {
-    custom_id: formCustomId(form.command, form.sub, plan.carried),
+    custom_id: formCustomId(form.command, form.sub, nonce, plan.carried),
     title: cut(form.title, 45),
     components: plan.fields.map((field) => {
       const placeholder = fieldPlaceholder(field);

@@ -2,7 +2,8 @@
 // them. Every registry command is an application command (see commands.ts and
 // `npm run discord:register`). A slash command's options arrive split, so they
 // go to the core as ParsedText; a command without its required options opens
-// a modal built from its declaration; buttons and selects carry their command
+// a modal built from its declaration (its id carries a nonce: a form is sent
+// once, its receipt kept as for interactions); buttons and selects carry their command
 // (core/actions.ts). A command that takes longer than `deferAfterMs` is
 // deferred ("thinking…") and its answer edited in.
 import { createHash } from 'node:crypto';
@@ -34,7 +35,7 @@ import { formToParsed } from '../../core/forms.ts';
 import { subcommandHelp } from '../../core/help.ts';
 import type { ParsedText } from '../../core/parse.ts';
 import type { DiscordConfig } from '../../config.ts';
-import { attachments, cardToMessage, decodeFormId, formToModal, modalPlan, SELECT_ID } from './components.ts';
+import { attachments, cardToMessage, decodeFormId, formNonce, formOpenedAt, formToModal, modalPlan, SELECT_ID } from './components.ts';
 
 /** Discord error codes that no retry can fix. */
 const PERMANENT_CODES = new Set([
@@ -82,6 +83,8 @@ export class DiscordAdapter implements ChatAdapter {
   readonly client: Client;
   readonly #deferAfterMs: number;
   readonly #inFlight = new Set<Promise<void>>();
+  /** Nonces of forms whose submission is running now (a second press arrives before the first one's receipt). */
+  readonly #formsRunning = new Set<string>();
   /** user id -> DM channel id; bounded (oldest dropped first). */
   readonly #dmChannels = new Map<string, string>();
   readonly #gatewayLock: NonNullable<DiscordAdapterOptions['gatewayLock']>;
@@ -215,11 +218,14 @@ export class DiscordAdapter implements ChatAdapter {
       }
       // Gateway replays and double deliveries: handle each interaction once.
       // The id is a snowflake holding its creation time: an interaction older
-      // than its token (15 min) cannot be answered and is dropped; one created
-      // before this process started is also looked up in the database.
+      // than its token (15 min) cannot be answered and is dropped, and so is one
+      // more than a minute ahead of our clock (no real one is: memory alone
+      // would answer for it, so after a restart it would run again). One created
+      // before this process started (or within the skew after) is also looked up in the database.
       const createdAt = snowflakeTime(interaction.id);
-      if (Date.now() - createdAt > INTERACTION_TTL_MS) {
-        this.deps.logger.warn(log, 'discord interaction too old, dropped');
+      const age = Date.now() - createdAt;
+      if (age > INTERACTION_TTL_MS || age < -INTERACTION_FUTURE_MS) {
+        this.deps.logger.warn(log, age > 0 ? 'discord interaction too old, dropped' : 'discord interaction from the future, dropped');
         return;
       }
       if (!(await this.deps.firstTime(`discord:${interaction.id}`, { signedAt: createdAt }))) return;
@@ -261,13 +267,29 @@ export class DiscordAdapter implements ChatAdapter {
       await this.#answer(interaction, work, { update: false, forms: false });
       return;
     }
+    // Used once, as Slack's forms: a second submission (the modal left open after a slow answer, a replay) runs nothing.
+    const t = this.deps.bot.translator();
+    const refuse = (key: 'error.formExpired' | 'error.formUsed') =>
+      this.#answer(interaction, Promise.resolve({ card: { tone: 'error', lines: [t(key)] }, ephemeral: true }), { update: false, forms: false });
+    const openedAt = formOpenedAt(form.nonce);
+    if (openedAt === undefined || Date.now() - openedAt > FORM_TTL_MS) return refuse('error.formExpired');
+    const receipt = `discord-form:${form.nonce}`;
+    if (this.#formsRunning.has(form.nonce) || (await this.deps.handled(receipt))) return refuse('error.formUsed');
+    this.#formsRunning.add(form.nonce);
     // What the command already gave rides in the modal's id when the form had more than five fields.
     const values = Object.assign(formValues(), form.given);
     for (const field of interaction.fields.fields.values()) {
       if (field.type === ComponentType.TextInput) values[field.customId] = field.value;
     }
     // A second form cannot follow a form: missing options become an error message.
-    const work = this.deps.bot.handleParsed(formToParsed(command, form.sub, values), this.#invocation(interaction, false));
+    const work = this.deps.bot
+      .handleParsed(formToParsed(command, form.sub, values), this.#invocation(interaction, false))
+      .then(async (reply) => {
+        // A mistake wrote nothing: the form may be sent again, corrected.
+        if (reply.card.tone !== 'error') await this.deps.firstTime(receipt, { retry: true });
+        return reply;
+      })
+      .finally(() => this.#formsRunning.delete(form.nonce));
     await this.#answer(interaction, work, { update: false, forms: false });
   }
 
@@ -336,7 +358,7 @@ export class DiscordAdapter implements ChatAdapter {
       // A Discord modal holds five fields; a command needing more gets its usage page instead.
       const fits = modalPlan(reply.form) !== undefined;
       if (mode.forms && fits && !interaction.isModalSubmit()) {
-        await interaction.showModal(formToModal(reply.form));
+        await interaction.showModal(formToModal(reply.form, formNonce(Date.now())));
         return;
       }
       reply = this.#formHint(reply);
@@ -444,6 +466,15 @@ export class DiscordAdapter implements ChatAdapter {
 
 /** Interaction tokens live 15 minutes. */
 const INTERACTION_TTL_MS = 15 * 60_000;
+/**
+ * How far ahead of our clock an interaction id may be: clock skew. Not more
+ * than receipts' SKEW_MS (src/delivery/receipts.ts), so one accepted just
+ * before a restart falls before the new process's floor plus skew and its
+ * stored receipt answers.
+ */
+const INTERACTION_FUTURE_MS = 60_000;
+/** How long an opened modal can be sent: within the hour inbound receipts are kept (as Slack's forms). */
+const FORM_TTL_MS = 30 * 60_000;
 const MAX_DM_CHANNELS = 2000;
 const DISCORD_EPOCH = 1420070400000n;
 

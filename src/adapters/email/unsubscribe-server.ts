@@ -27,7 +27,7 @@ const MAX_BODY = 4_096;
 
 export interface UnsubscribeServerOptions {
   port: number;
-  host?: string;
+  host: string;
   command?: string;
 }
 

@@ -5,10 +5,13 @@
 // slash command: ack() at once, work after, answer through response_url.
 // Buttons and selects carry their command (core/actions.ts); a command without
 // its required options opens a modal built from its declaration, whose
-// private_metadata (command, subcommand, answer channel, user) is signed with
-// an HMAC so a submitted form cannot send its answer elsewhere.
+// private_metadata (command, subcommand, answer channel, user, a nonce and
+// the opening time) is signed with an HMAC so a submitted form cannot send its
+// answer elsewhere, and is used once: its nonce goes into the inbound receipts
+// when a submission runs (a mistake keeps the form open), and a form older
+// than FORM_TTL_MS is refused, since receipts are kept only so long.
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { declaresSubcommand, type AdapterDeps, type ChatAdapter } from '../../core/adapter.ts';
 import { decodeAction } from '../../core/actions.ts';
@@ -40,12 +43,19 @@ const PERMANENT_ERRORS = new Set([
 /** Slack's window for X-Slack-Request-Timestamp, applied in both directions. */
 export const TIMESTAMP_WINDOW_S = 5 * 60;
 
+/** How long an opened form can be submitted: within the hour inbound receipts are kept. */
+export const FORM_TTL_MS = 30 * 60_000;
+
 interface FormMetadata {
   command: string;
   sub: string;
   channel: string;
   /** Who opened the form: only they may submit it. */
   user: string;
+  /** Random: the form's receipt key (one submission runs). */
+  nonce: string;
+  /** When it was opened (ms). */
+  at: number;
 }
 
 type SlackBody = Record<string, unknown> & {
@@ -62,6 +72,8 @@ export class SlackAdapter implements ChatAdapter {
   #server: Server | undefined;
   /** Signs form metadata: from the signing secret, or the bot token in Socket Mode. */
   readonly #formKey: Buffer;
+  /** Nonces of forms whose submission is running now (a double click arrives before the first one's receipt). */
+  readonly #formsRunning = new Set<string>();
 
   constructor(
     private readonly config: SlackConfig,
@@ -137,7 +149,7 @@ export class SlackAdapter implements ChatAdapter {
     if (this.#socket) {
       await this.#app.start();
     } else {
-      this.#server = (await this.#app.start({ port: config.port, host: '0.0.0.0' } as never)) as unknown as Server;
+      this.#server = (await this.#app.start({ port: config.port, host: config.host } as never)) as unknown as Server;
     }
   }
 
@@ -163,7 +175,7 @@ export class SlackAdapter implements ChatAdapter {
   }
 
   #register(): void {
-    const { bot, firstTime, logger } = this.deps;
+    const { bot, firstTime, handled, logger } = this.deps;
 
     // Slack re-sends what it believes failed, and a signed request can be
     // replayed within its window: handle each request once. The key comes from
@@ -229,12 +241,31 @@ export class SlackAdapter implements ChatAdapter {
         await ack({ response_action: 'clear' } as never);
         return;
       }
-      const values = modalValues(view.state.values as never);
-      const invocation = this.#invocation(body.user.id, body.user.name, metadata.channel, false);
-      const reply = await bot.handleParsed(formToParsed(command, metadata.sub, values), invocation);
+      const first = Object.keys(view.state.values)[0];
+      if (this.now() - metadata.at > FORM_TTL_MS) {
+        await ack({ response_action: 'errors', errors: { [first]: bot.translator()('error.formExpired') } } as never);
+        return;
+      }
+      // Used once: a second submission (a double click, a replay with other values) runs nothing.
+      const receipt = `slack-form:${metadata.nonce}`;
+      if (this.#formsRunning.has(metadata.nonce) || (await handled(receipt))) {
+        logger.warn({ platform: 'slack', user: body.user.id }, 'form submitted again, refused');
+        await ack({ response_action: 'clear' } as never);
+        return;
+      }
+      this.#formsRunning.add(metadata.nonce);
+      let reply: Reply;
+      try {
+        const values = modalValues(view.state.values as never);
+        const invocation = this.#invocation(body.user.id, body.user.name, metadata.channel, false);
+        reply = await bot.handleParsed(formToParsed(command, metadata.sub, values), invocation);
+        // A mistake wrote nothing: the form stays open for the corrected submission.
+        if (reply.card.tone !== 'error') await firstTime(receipt, { retry: true });
+      } finally {
+        this.#formsRunning.delete(metadata.nonce);
+      }
       if (reply.card.tone === 'error') {
         // Keep the form open and show the problem under the first field.
-        const first = Object.keys(view.state.values)[0];
         await ack({ response_action: 'errors', errors: { [first]: (reply.card.lines ?? []).join('\n').slice(0, 300) } } as never);
         return;
       }
@@ -261,7 +292,7 @@ export class SlackAdapter implements ChatAdapter {
   }
 
   async #openForm(client: App['client'], form: FormRequest, triggerId: string, channel: string, user: string): Promise<void> {
-    const metadata: FormMetadata = { command: form.command, sub: form.sub, channel, user };
+    const metadata: FormMetadata = { command: form.command, sub: form.sub, channel, user, nonce: randomBytes(12).toString('base64url'), at: this.now() };
     await client.views.open({
       trigger_id: triggerId,
       view: formToModal(form, this.#signMetadata(metadata)) as never,
@@ -284,7 +315,7 @@ export class SlackAdapter implements ChatAdapter {
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
     try {
       const m = JSON.parse(json) as Partial<FormMetadata>;
-      const ok = [m.command, m.sub, m.channel, m.user].every((v) => typeof v === 'string');
+      const ok = [m.command, m.sub, m.channel, m.user, m.nonce].every((v) => typeof v === 'string') && Number.isFinite(m.at);
       return ok ? (m as FormMetadata) : undefined;
     } catch {
       return undefined;

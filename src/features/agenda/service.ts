@@ -402,10 +402,29 @@ export async function exportAgenda(ctx: FeatureContext, t: Translator, seriesId:
   return { name: `${name}.md`, mimeType: 'text/markdown', content: md, count: rows.length };
 }
 
-/** Earlier appearances of a case code: when, decision, lead agency, next check. */
-export async function caseHistory(ctx: Pick<FeatureContext, 'db'>, code: string, exceptAgendaId?: number): Promise<CaseHistory> {
+/**
+ * Earlier appearances of a case code: when, decision, lead agency, next check.
+ * Each appearance only to the agencies of its meeting (the proposing and joint
+ * agencies, the organiser, the participants) and to coordinators and admins:
+ * an agency that was not there learns nothing, not even that the code exists.
+ */
+export async function caseHistory(ctx: Pick<FeatureContext, 'db' | 'actor'>, code: string, exceptAgendaId?: number): Promise<CaseHistory> {
+  const { roles, orgId } = ctx.actor;
+  const everything = roles.has('admin') || roles.has('coordinator');
+  if (!everything && orgId === undefined) return [];
+  const atTheMeeting = [
+    { orgId },
+    { agencies: { some: { orgId } } },
+    { agenda: { series: { organiserId: orgId } } },
+    { agenda: { series: { participants: { some: { orgId } } } } },
+  ];
   return ctx.db.agendaItem.findMany({
-    where: { caseCode: code, status: { not: 'withdrawn' }, ...(exceptAgendaId ? { agendaId: { not: exceptAgendaId } } : {}) },
+    where: {
+      caseCode: code,
+      status: { not: 'withdrawn' },
+      ...(exceptAgendaId ? { agendaId: { not: exceptAgendaId } } : {}),
+      ...(everything ? {} : { OR: atTheMeeting }),
+    },
     include: historyInclude,
     orderBy: { id: 'desc' },
     take: 10,

@@ -1,18 +1,23 @@
-// The key that seals secret ballots. It never goes into the database: a copy
-// of the database alone (a backup, a replica, a shared volume) must not open
-// the ballots.
+// The key that seals secret ballots. It never goes into the database, nor
+// beside it: a copy of the data folder (a backup, a replica, a shared volume)
+// must not open the ballots.
 //
 // Where it comes from, first match wins:
-// 1. useBallotKey(db, key): set by whoever builds the app (config.ballotKey) or by a test;
+// 1. useBallotKey(db, key): set by whoever builds the app or by a test;
 // 2. BALLOT_KEY in the environment (validated at start-up by src/config.ts;
-//    loadConfig has already read .env into the environment);
-// 3. the file `ballot.key` in the SQLite database's folder (data/ballot.key by
-//    default): read if present, otherwise created once with 32 random bytes,
-//    permissions 0600, and a warning in the log saying where it is.
+//    loadConfig has already read .env into the environment). Slack and Discord
+//    do not start without it (requireBallotKeyForChat);
+// 3. the console on SQLite: the file `ballot.key` in the user's configuration
+//    folder ($XDG_CONFIG_HOME/minkwan-bot, else ~/.config/minkwan-bot, 0700):
+//    read if present, otherwise created once with 32 random bytes, 0600, and a
+//    warning in the log saying where it is. A ballot.key left beside the
+//    database by an older version is moved there once (logged), so its ballots
+//    still open.
 // A key that cannot be read, or a bad BALLOT_KEY, is an error: nothing is
 // sealed or counted with a key that is not the intended one.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, linkSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, constants, copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { BALLOT_KEY_HINT, parseBallotKey } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
@@ -20,6 +25,12 @@ import { databaseFile } from '../../db/dialect.ts';
 import type { FeatureContext } from '../context.ts';
 
 export const BALLOT_KEY_FILE = 'ballot.key';
+
+/** $XDG_CONFIG_HOME/minkwan-bot/ballot.key (XDG Base Directory), else ~/.config/minkwan-bot/ballot.key. */
+export function ballotKeyPath(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_CONFIG_HOME?.trim() || join(homedir(), '.config');
+  return join(base, 'minkwan-bot', BALLOT_KEY_FILE);
+}
 
 const chosen = new WeakMap<object, Buffer>();
 const resolved = new WeakMap<object, Promise<Buffer>>();
@@ -61,7 +72,10 @@ async function resolveKey({ db, logger }: Pick<FeatureContext, 'db' | 'logger'>)
     // An in-memory database lives and dies with the process; so may its key.
     return randomBytes(32);
   }
-  const path = join(dirname(file), BALLOT_KEY_FILE);
+  const path = ballotKeyPath();
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  chmodSync(dirname(path), 0o700); // whatever the umask, or an older folder's mode
+  moveOldKeyFile(join(dirname(file), BALLOT_KEY_FILE), path, logger);
   const created = createKeyFile(path);
   const text = readFileSync(path, 'utf8');
   const key = parseBallotKey(text);
@@ -77,6 +91,37 @@ async function resolveKey({ db, logger }: Pick<FeatureContext, 'db' | 'logger'>)
   return key;
 }
 
+/**
+ * Older versions kept the key beside the database: moved to the configuration
+ * folder once. When that folder already has a key, the same one beside the
+ * database is a stray copy (removed); a different one is for the operator to
+ * settle, since the ballots of this database may be sealed with either.
+ */
+function moveOldKeyFile(old: string, path: string, logger: FeatureContext['logger']): void {
+  if (!existsSync(old)) return;
+  if (!existsSync(path)) {
+    try {
+      renameSync(old, path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return; // another process starting at the same time moved it
+      if (code !== 'EXDEV') throw error;
+      copyFileSync(old, path, constants.COPYFILE_EXCL); // another file system: copy, then remove
+      unlinkSync(old);
+    }
+    chmodSync(path, 0o600);
+    logger.warn({ from: old, to: path }, 'the ballot key was moved out of the database folder (backups of that folder no longer carry it)');
+    return;
+  }
+  if (readFileSync(old, 'utf8').trim() === readFileSync(path, 'utf8').trim()) {
+    unlinkSync(old);
+    logger.warn({ removed: old, key: path }, 'a copy of the ballot key beside the database was removed');
+    return;
+  }
+  throw new Error(
+    `two different ballot keys: ${old} (beside the database, from an older version) and ${path}. Set BALLOT_KEY to the one this database's secret ballots were sealed with, then remove ${old}.`,
+  );
+}
 
 /** Creates the key file unless it exists; atomic, so two processes starting at once agree on one key. */
 function createKeyFile(path: string): boolean {

@@ -60,7 +60,7 @@ export function openChoice(key: Buffer, pollId: number, stored: string): string 
     return Buffer.concat([decipher.update(raw.subarray(NONCE_BYTES, raw.length - TAG_BYTES)), decipher.final()]).toString('utf8').trimEnd();
   } catch {
     throw new BallotSealError(
-      `poll #${pollId}: a sealed ballot does not open with the configured ballot key (BALLOT_KEY, or ballot.key next to the database) — it is not the key the ballots were sealed with, or the row was altered. Nothing was counted; restore the original key and run the close again.`,
+      `poll #${pollId}: a sealed ballot does not open with the configured ballot key (BALLOT_KEY, or ballot.key in the configuration folder) — it is not the key the ballots were sealed with, or the row was altered. Nothing was counted; restore the original key and run the close again.`,
     );
   }
 }

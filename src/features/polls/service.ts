@@ -22,7 +22,7 @@
 import { randomInt } from 'node:crypto';
 import { UserError } from '../../core/errors.ts';
 import { toCsv } from '../../core/csv.ts';
-import { formatSeoulDateTime, seoulDate, seoulInstant } from '../../core/calendar/index.ts';
+import { formatSeoulDateTime, seoulDate, seoulInstant, type IsoDate } from '../../core/calendar/index.ts';
 import { matchChoice } from '../../core/i18n/index.ts';
 import { parseDateTimeInput } from '../../core/korean-input.ts';
 import type { ScheduleInput } from '../../scheduler/scheduler.ts';
@@ -105,14 +105,8 @@ export async function resolveVoters(ctx: Store, spec: string, today: string) {
   if (type === 'council' && ref) {
     const council = await findOrganization(ctx, ref);
     if (council.kind !== 'council') throw new UserError('council.notCouncil', { name: council.name, kind: council.kind });
-    const day = seoulInstant(today, '12:00');
     const seats = await db.councilSeat.findMany({
-      where: {
-        councilId: council.id,
-        member: { status: 'active' },
-        OR: [{ termFrom: null }, { termFrom: { lte: day } }],
-        AND: [{ OR: [{ termTo: null }, { termTo: { gte: seoulInstant(today) } }] }],
-      },
+      where: { councilId: council.id, member: { status: 'active' }, ...sittingOn(today) },
       select: { memberId: true },
     });
     return { memberIds: seats.map((s) => s.memberId), councilId: council.id, label: `council:${council.id}` };
@@ -133,6 +127,47 @@ export async function resolveVoters(ctx: Store, spec: string, today: string) {
   }
   throw new UserError('poll.badVoters', { value: spec });
 }
+
+/** Seats whose term covers `day` (Seoul): begun by its noon, ending on it or later (a dismissal ends the term the day before). */
+function sittingOn(day: IsoDate) {
+  return {
+    OR: [{ termFrom: null }, { termFrom: { lte: seoulInstant(day, '12:00') } }],
+    AND: [{ OR: [{ termTo: null }, { termTo: { gte: seoulInstant(day) } }] }],
+  };
+}
+
+/**
+ * Of the voters fixed at opening, those still in office on `day` (Seoul):
+ * active (not retired or moved on), and for a council poll sitting on that
+ * council (term running, not dismissed); for an organisation's poll, still in it.
+ */
+async function inOffice(store: Pick<Tx, 'member'>, poll: Pick<PollRow, 'voters'>, memberIds: number[], day: IsoDate): Promise<Set<number>> {
+  const [type, id] = poll.voters.split(':');
+  const where = type === 'council' ? { councilSeats: { some: { councilId: Number(id), ...sittingOn(day) } } } : type === 'org' ? { orgId: Number(id) } : {};
+  const rows = await store.member.findMany({ where: { id: { in: memberIds }, status: 'active', ...where }, select: { id: true } });
+  return new Set(rows.map((row) => row.id));
+}
+
+/**
+ * 재적, the electorate turnout and quorum are measured against: the voters
+ * fixed at opening who are in office on `day`, and those who voted while they
+ * were. Korean committee practice counts the members in office, so a member
+ * dismissed (or whose term ended, or who retired) without voting leaves 재적;
+ * a ballot cast in office stands (a secret one could not be taken out) and its
+ * voter stays counted, so 참여 never exceeds 재적.
+ */
+async function electorate(store: ElectorateStore, poll: Pick<PollRow, 'id' | 'voters'>, day: IsoDate) {
+  const [eligible, participated] = await Promise.all([
+    store.pollEligible.findMany({ where: { pollId: poll.id }, select: { memberId: true } }),
+    store.pollParticipation.findMany({ where: { pollId: poll.id }, select: { memberId: true } }),
+  ]);
+  const voted = new Set(participated.map((p) => p.memberId));
+  const ids = eligible.map((e) => e.memberId);
+  const sitting = await inOffice(store, poll, ids, day);
+  return { members: ids.filter((id) => sitting.has(id) || voted.has(id)), voted };
+}
+
+type ElectorateStore = Pick<Tx, 'pollEligible' | 'pollParticipation' | 'member'>;
 
 export async function councilRule(ctx: Store, councilId: number | null): Promise<QuorumRule> {
   const { db } = ctx;
@@ -289,6 +324,8 @@ export async function castVote(ctx: FeatureContext, pollId: number, choice: Ball
   const memberId = ctx.actor.memberId as number;
   const eligible = await ctx.db.pollEligible.findUnique({ where: { pollId_memberId: { pollId, memberId } } });
   if (!eligible) throw new UserError('poll.notEligible', { id: pollId });
+  // Rechecked at each vote (a change too): the electorate was fixed at opening, the seats may have ended since.
+  if (!(await inOffice(ctx.db, poll, [memberId], seoulDate(now))).has(memberId)) throw new UserError('poll.leftOffice', { id: pollId });
   const verdict = validateBallot(poll.kind as PollKind, optionLabels(poll).length, poll.maxChoices, choice);
   if (verdict !== 'ok') throw new UserError(`poll.ballot.${verdict}` as 'poll.ballot.empty', { max: poll.maxChoices ?? 1, count: optionLabels(poll).length });
   const already = await ctx.db.pollParticipation.findUnique({ where: { pollId_memberId: { pollId, memberId } } });
@@ -399,16 +436,13 @@ async function forgetWriteOrder(db: Db): Promise<void> {
   await forgetOldRowVersions(db, 'PollBallot');
 }
 
-export async function participation({ db }: FeatureContext, pollId: number) {
-  const [eligible, voted] = await Promise.all([
-    db.pollEligible.count({ where: { pollId } }),
-    db.pollParticipation.count({ where: { pollId } }),
-  ]);
-  return { eligible, voted };
+export async function participation(ctx: FeatureContext, pollId: number) {
+  const { members, voted } = await electorate(ctx.db, await findPoll(ctx, pollId), seoulDate(ctx.clock.now()));
+  return { eligible: members.length, voted: voted.size };
 }
 
 /** What counting reads: the database, or the close's transaction. */
-type BallotStore = Pick<Tx, 'pollEligible' | 'pollBallot'>;
+type BallotStore = ElectorateStore & Pick<Tx, 'pollBallot'>;
 
 /**
  * The choices of a poll's ballots, opened with the ballot key when the poll
@@ -432,12 +466,14 @@ export async function computeResult(ctx: FeatureContext, poll: PollRow): Promise
 const pollRule = (ctx: FeatureContext, poll: PollRow) => (poll.kind === 'decision' ? councilRule(ctx, poll.councilId) : Promise.resolve(undefined));
 
 async function countBallots(ctx: FeatureContext, poll: PollRow, store: BallotStore, rule: QuorumRule | undefined): Promise<PollResult> {
-  const [eligible, ballots] = await Promise.all([store.pollEligible.count({ where: { pollId: poll.id } }), readChoices(ctx, poll, store)]);
+  // 재적 on the day voting ended: the deadline's, or today's for an early close (a late close job changes nothing).
+  const ended = new Date(Math.min(ctx.clock.now().getTime(), poll.deadline.getTime()));
+  const [{ members }, ballots] = await Promise.all([electorate(store, poll, seoulDate(ended)), readChoices(ctx, poll, store)]);
   return countPoll({
     kind: poll.kind as PollKind,
     optionCount: optionLabels(poll).length,
     maxChoices: poll.maxChoices,
-    eligible,
+    eligible: members.length,
     ballots: ballots.map((b) => b.choice),
     rule,
   });
@@ -527,11 +563,8 @@ export async function exportPoll(ctx: FeatureContext, pollId: number, t: Transla
   return { poll, count: rows.length, csv: await toCsv([header, ...rows]) };
 }
 
-export async function nonVoters({ db }: FeatureContext, pollId: number): Promise<number[]> {
-  const [eligible, voted] = await Promise.all([
-    db.pollEligible.findMany({ where: { pollId }, select: { memberId: true } }),
-    db.pollParticipation.findMany({ where: { pollId }, select: { memberId: true } }),
-  ]);
-  const done = new Set(voted.map((v) => v.memberId));
-  return eligible.map((e) => e.memberId).filter((id) => !done.has(id));
+/** Who is reminded: the electorate in office today that has not voted. */
+export async function nonVoters(ctx: FeatureContext, pollId: number): Promise<number[]> {
+  const { members, voted } = await electorate(ctx.db, await findPoll(ctx, pollId), seoulDate(ctx.clock.now()));
+  return members.filter((id) => !voted.has(id));
 }

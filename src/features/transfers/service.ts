@@ -535,11 +535,17 @@ export async function sendChecklist(ctx: FeatureContext, transfer: TransferRow, 
   }
 }
 
+/** The handover (its lines, ticks and receipt) starts at the confirm: a draft is only a preview nobody else has seen. */
+function assertConfirmed(transfer: TransferRow): void {
+  if (transfer.status === 'draft') throw new UserError('transfer.notConfirmed', { id: transfer.id });
+}
+
 /** The predecessor (or their head) adds a line to the checklist (duties, files, issues). */
 export async function addItem(ctx: FeatureContext, id: number, text: string) {
   const transfer = await findTransfer(ctx, id);
   if (ctx.actor.memberId !== transfer.memberId) assertMayChange(ctx, transfer);
   if (transfer.status === 'cancelled') throw new UserError('transfer.closed', { id, status: 'choice:transferStatus:cancelled' });
+  assertConfirmed(transfer);
   const count = transfer.items.length;
   if (count >= 50) throw new UserError('transfer.tooManyItems');
   await ctx.db.transferItem.create({ data: { transferId: id, kind: 'duty', label: text, createdAt: ctx.clock.now() } });
@@ -550,6 +556,7 @@ export async function addItem(ctx: FeatureContext, id: number, text: string) {
 export async function tickItems(ctx: FeatureContext, id: number, numbers: number[]) {
   const transfer = await findTransfer(ctx, id);
   if (ctx.actor.memberId !== transfer.memberId) assertMayChange(ctx, transfer);
+  assertConfirmed(transfer);
   const bad = numbers.find((n) => n < 1 || n > transfer.items.length);
   if (bad !== undefined) throw new UserError('transfer.noSuchItem', { number: bad, count: transfer.items.length, id });
   const ids = numbers.map((n) => transfer.items[n - 1].id);
@@ -564,6 +571,7 @@ export async function tickItems(ctx: FeatureContext, id: number, numbers: number
 export async function confirmReceived(ctx: FeatureContext, id: number) {
   const transfer = await findTransfer(ctx, id);
   if (ctx.actor.memberId !== transfer.successorId && !ctx.actor.roles.has('admin')) throw new UserError('transfer.notSuccessor', { id });
+  assertConfirmed(transfer);
   if (transfer.receivedAt) throw new UserError('transfer.alreadyReceived', { id });
   await ctx.db.$transaction(async (tx) => {
     await tx.transfer.update({ where: { id }, data: { receivedAt: ctx.clock.now() } });

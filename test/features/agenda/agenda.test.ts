@@ -102,6 +102,30 @@ describe('a case conference from intake to follow-up', () => {
   });
 });
 
+describe('case history is for the agencies at its meetings', () => {
+  it('an agency that was not at the meeting gets the unknown-code answer; participants and coordinators see it', async () => {
+    await h.run(
+      '/org add 행정복지센터 덕포1동행정복지센터 dong=덕포1동 sigungu=사상구',
+      '/member add 남주무관 org=덕포1동행정복지센터 position=주무관',
+      '/member add 김코디 role=코디네이터',
+      '@남주무관 /member me',
+      '@김코디 /member me',
+    );
+    await h.say('/clock 2026-12-03 09:30');
+    await h.say(ADD_KIM);
+    await h.say('/clock 2026-12-10 16:00');
+    await h.say('@이동장 /agenda decide 1 decision=선정 lead=모라3동행정복지센터 next=2026-12-24');
+
+    const unknown = await h.say('@남주무관 /case show 2026-모라3-099');
+    expect(unknown).toBe('사례 2026-모라3-099은(는) 아직 어느 회의에도 올라오지 않았습니다.');
+    // Not at the meeting: the same answer as for a code never seen, so not even the case's existence shows.
+    expect(await h.say('@남주무관 /case show 2026-모라3-014')).toBe(unknown.replace('099', '014'));
+    expect(await h.say('@외부인 /case show 2026-모라3-014')).toBe(unknown.replace('099', '014'));
+    // The proposing agency, a participating one that brought nothing, the district coordinator.
+    for (const who of ['@김주무관', '@최요원', '@김코디']) expect(await h.say(`${who} /case show 2026-모라3-014`)).toContain('결정 선정 · 다음 점검 2026-12-24');
+  });
+});
+
 describe('agenda refusals write nothing', () => {
   const cases: [string, string, string][] = [
     ['before the intake opens', ADD_KIM, '안건 접수는'],

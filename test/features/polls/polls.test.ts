@@ -77,6 +77,33 @@ describe('a decision poll with six council members', () => {
   });
 });
 
+describe('members who leave office while a poll is open', () => {
+  it('vote no more from the day they leave; 재적 counts the members in office and those who voted while in it', async () => {
+    await h.say(`@이동장 ${DECISION}`); // 6 voters: 이동장 and the five 위원
+    await h.run('@김위원 /poll vote 1 찬성', '@이위원 /poll vote 1 찬성');
+    // Terms that end during the poll (the last day is 11-28), and two dismissals today.
+    await h.run(
+      '/council seat 박위원 council=모라3동지역사회보장협의체 seat=member from=2026-01-01 to=2026-11-28',
+      '/council seat 정위원 council=모라3동지역사회보장협의체 seat=member from=2026-01-01 to=2026-11-28',
+      '/council dismiss 최위원 council=모라3동지역사회보장협의체 confirm=yes',
+      '/council dismiss 이위원 council=모라3동지역사회보장협의체 confirm=yes',
+    );
+    const refusal = '✖ 투표 #1에는 더 참여할 수 없습니다: 투표가 열린 뒤 협의체 임기가 끝났거나 해촉·퇴직되었습니다.';
+    for (const line of ['@최위원 /poll vote 1 찬성', '@이위원 /poll vote 1 반대']) {
+      const before = await rowCounts(h.db);
+      expect(await h.say(line)).toBe(refusal);
+      expect(await rowCounts(h.db)).toEqual(before);
+    }
+    h.clock.set('2026-11-28T14:59:00Z'); // 11-28 23:59 KST: the last day of the term
+    expect(await h.say('@박위원 /poll vote 1 찬성')).toContain('투표했습니다');
+    h.clock.set('2026-11-28T15:00:00Z'); // 11-29 00:00 KST
+    expect(await h.say('@정위원 /poll vote 1 찬성')).toBe(refusal);
+    // 최위원 and 정위원 left without voting: out of 재적. 이위원 and 박위원 voted while in office: their ballots stand.
+    expect(await h.say('/poll results 1')).toContain('지금 3/4명 참여 (75%)');
+    expect(await h.say('@이동장 /poll close 1')).toContain('재적 4 · 참여 3 · 찬성 3 · 반대 0 · 기권 0');
+  });
+});
+
 describe('secrecy of anonymous polls', () => {
   it('the database holds no way to tie a voter to a choice', async () => {
     await h.say(

@@ -1,11 +1,12 @@
 // Sealed secret ballots against an attacker who copies the database file
 // (and its WAL) after every vote: backups, a replica, a shared volume.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BALLOT_KEY_FILE, ballotKey, useBallotKey } from '../../../src/features/polls/ballot-key.ts';
+import { BALLOT_KEY_FILE, ballotKey, ballotKeyPath, useBallotKey } from '../../../src/features/polls/ballot-key.ts';
 import { BallotSealError, openChoice, SEALED_LENGTH, sealChoice } from '../../../src/features/polls/sealed-ballot.ts';
 import { loadConfig, parseBallotKey } from '../../../src/config.ts';
 import { createHarness, type Harness } from '../../support/harness.ts';
@@ -18,13 +19,19 @@ const CHOICES: Record<(typeof VOTERS)[number], number> = { 김위원: 1, 이위�
 let h: Harness;
 let dir: string;
 let dbFile: string;
+/** This test's key file: $XDG_CONFIG_HOME/minkwan-bot/ballot.key, in the test's own folder. */
+let keyFile: string;
+const runConfigHome = process.env.XDG_CONFIG_HOME;
 
 beforeEach(async () => {
-  // A folder of its own: the key file is created next to the database.
+  // A folder of its own for the database and for the configuration folder the key file goes in.
   dir = join(TEST_TMP, `sealed-${randomUUID()}`);
   mkdirSync(dir);
-  dbFile = join(dir, 'bot.db');
+  dbFile = join(dir, 'data', 'bot.db');
+  mkdirSync(dirname(dbFile));
   copyFileSync(TEMPLATE_DB, dbFile);
+  process.env.XDG_CONFIG_HOME = join(dir, 'config');
+  keyFile = ballotKeyPath();
   h = await createHarness({ databaseUrl: `file:${dbFile}` }); // 2026-11-25 10:00 KST
   await h.run(
     '/org add 보장협의체 모라3동지역사회보장협의체 dong=모라3동',
@@ -35,6 +42,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await h.close();
+  process.env.XDG_CONFIG_HOME = runConfigHome;
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -128,7 +136,7 @@ describe.skipIf(onPostgres)('sealed secret ballots', () => {
 
     // The key is not in any copy, neither as bytes nor as text; without it nothing opens.
     const key = await ballotKey(h.app.context());
-    const keyText = readFileSync(join(dir, BALLOT_KEY_FILE), 'utf8').trim();
+    const keyText = readFileSync(keyFile, 'utf8').trim();
     expect(parseBallotKey(keyText)).toEqual(key);
     const last = snapshots[snapshots.length - 1];
     for (const snap of snapshots) {
@@ -155,12 +163,50 @@ describe.skipIf(onPostgres)('sealed secret ballots', () => {
     expect(added).toEqual([`[${CHOICES.이위원 - 1}]`]);
   });
 
-  it('the key file is created once, 0600, next to the database, and not in it', async () => {
-    const path = join(dir, BALLOT_KEY_FILE);
+  it('the key file is created once, 0600, in the user configuration folder (0700), not beside the database nor in it', async () => {
     await ballotKey(h.app.context());
-    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(keyFile).toBe(join(dir, 'config', 'minkwan-bot', BALLOT_KEY_FILE));
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    expect(statSync(dirname(keyFile)).mode & 0o777).toBe(0o700);
+    // A backup of the data folder carries no key.
+    expect(existsSync(join(dirname(dbFile), BALLOT_KEY_FILE))).toBe(false);
     const rows = JSON.stringify(snapshot('k').tables);
-    expect(rows).not.toContain(readFileSync(path, 'utf8').trim());
+    expect(rows).not.toContain(readFileSync(keyFile, 'utf8').trim());
+  });
+
+  it('without XDG_CONFIG_HOME the folder is ~/.config/minkwan-bot', () => {
+    expect(ballotKeyPath({})).toBe(join(homedir(), '.config', 'minkwan-bot', BALLOT_KEY_FILE));
+    expect(ballotKeyPath({ XDG_CONFIG_HOME: '/etc/xdg-user' })).toBe('/etc/xdg-user/minkwan-bot/ballot.key');
+  });
+
+  it('a key file an older version left beside the database is moved once, and its ballots still open', async () => {
+    await h.say(SECRET_POLL);
+    const old = join(dirname(dbFile), BALLOT_KEY_FILE);
+    const oldKey = randomBytes(32);
+    writeFileSync(old, `${oldKey.toString('base64')}\n`, { mode: 0o600 });
+    useBallotKey(h.db, oldKey);
+    for (const name of VOTERS) await h.say(`@${name} /poll vote 1 ${CHOICES[name]}`);
+    await h.close();
+
+    // The next start, as the older version left it: no BALLOT_KEY, the key beside the database.
+    h = await createHarness({ databaseUrl: `file:${dbFile}` });
+    expect(await ballotKey(h.app.context())).toEqual(oldKey);
+    expect(existsSync(old)).toBe(false);
+    expect(parseBallotKey(readFileSync(keyFile, 'utf8'))).toEqual(oldKey);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    const closed = await h.say('/poll close 1');
+    expect(closed).toContain('가안: 2');
+    expect(closed).toContain('다안: 1');
+  });
+
+  it('two different keys (beside the database and in the configuration folder): an error naming both, nothing guessed', async () => {
+    await ballotKey(h.app.context());
+    const old = join(dirname(dbFile), BALLOT_KEY_FILE);
+    writeFileSync(old, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+    await h.close();
+    h = await createHarness({ databaseUrl: `file:${dbFile}` });
+    await expect(ballotKey(h.app.context())).rejects.toThrow(/two different ballot keys: .*ballot\.key.*Set BALLOT_KEY/);
+    expect(existsSync(old)).toBe(true);
   });
 
   it('a wrong key at the close fails the close loudly and counts nothing; the right key counts', async () => {

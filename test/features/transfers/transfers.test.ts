@@ -119,6 +119,26 @@ describe('a transfer from preview to handover', () => {
   });
 });
 
+describe('a draft is not a handover yet', () => {
+  it('refuses received, tick and item before the confirm, then allows them', async () => {
+    await h.say(CREATE); // #1, a draft: nothing announced, nobody told
+    await h.db.transferItem.create({ data: { transferId: 1, kind: 'duty', label: '사례회의 자료 공유 폴더', createdAt: new Date() } });
+    for (const line of ['@이주무관 /transfer received 1', '@김주무관 /transfer tick 1 1', '@김주무관 /transfer item 1 사례회의 자료 넘기기']) {
+      const before = await rowCounts(h.db);
+      const out = await h.say(line);
+      expect(out).toBe('✖ 인사이동 #1은(는) 아직 확정되지 않았습니다. 먼저 확정하세요: /transfer confirm 1');
+      expect(await rowCounts(h.db)).toEqual(before);
+    }
+    expect(await h.db.transfer.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ receivedAt: null });
+    expect(await h.db.transferItem.count({ where: { transferId: 1, doneAt: { not: null } } })).toBe(0);
+
+    await h.say('@모라동장 /transfer confirm 1');
+    expect(await h.say('@김주무관 /transfer item 1 사례회의 자료 넘기기')).not.toContain('✖');
+    expect(await h.say('@김주무관 /transfer tick 1 1')).toContain('✔ 1.');
+    expect(await h.say('@이주무관 /transfer received 1')).toContain('인수를 확인했습니다');
+  });
+});
+
 describe('transfer refusals write nothing', () => {
   const cases: [string, string, string][] = [
     ['unknown member', '/transfer create 없는사람 to=덕포1동행정복지센터 effective=2027-01-01', '`없는사람` 구성원을 찾을 수 없습니다'],
