@@ -92,6 +92,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     logger,
     defaultLocale: config.locale,
     resolveActor: (invocation) => identity.resolveActor!(context(), { admins: config.admins }, invocation),
+    // The names with titles in one command (a handful), looked up on the Member.name index.
+    knownNames: async (names) => new Set((await db.member.findMany({ where: { name: { in: names } }, select: { name: true } })).map((m) => m.name)),
   });
 
   const receipts = createReceipts(db, logger);

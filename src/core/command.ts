@@ -54,6 +54,12 @@ export interface OptionDecl {
    * name and for references (suggest), 'free' otherwise. Use 'case' for fields about a case.
    */
   readonly text?: TextProfile;
+  /**
+   * For type 'string': the text may take several lines (a case summary, a
+   * handover note). Every other option is one line: a line break in it is
+   * refused (it could fake a second line of a message or a CSV row).
+   */
+  readonly multiline?: boolean;
 }
 
 export type OptionValue = string | number | boolean;

@@ -9,8 +9,8 @@ import { DIRECT, type Actor, type Invocation, type Options, type Role } from './
 import { UserError } from './errors.ts';
 import { choiceLabel, translator, type ChoiceGroup, type Locale, type MessageKey, type Translator } from './i18n/index.ts';
 import { bindOptions } from './options.ts';
-import { parseText, type ParsedText } from './parse.ts';
-import { ALWAYS_FORBIDDEN, detectIdentifier, requireCleanText } from './privacy/index.ts';
+import { checkCommandLength, parseText, type ParsedText } from './parse.ts';
+import { ALWAYS_FORBIDDEN, detectIdentifier, requireCleanText, residentNameCandidates } from './privacy/index.ts';
 import { hasSubcommands, subcommandText, type Registry } from './registry.ts';
 import { commandHelp, subcommandHelp } from './help.ts';
 import { buildForm, givenValues, missingRequired } from './forms.ts';
@@ -25,6 +25,12 @@ export interface BotDeps<Ctx> {
   defaultLocale: Locale;
   /** Who is calling: a linked member, or an unlinked chat user (no memberId). */
   resolveActor: (invocation: Invocation) => Promise<Actor>;
+  /**
+   * Which of these names are members of the directory (one indexed query on
+   * Member.name over those names only): a member with a title (김민수 님) is
+   * not a resident. Absent: every such name is refused.
+   */
+  knownNames?: (names: string[]) => Promise<ReadonlySet<string>>;
 }
 
 export class Bot<Ctx = unknown> {
@@ -46,6 +52,8 @@ export class Bot<Ctx = unknown> {
 
   /** Handles the text form, e.g. `/org add 사회복지관 행복종합사회복지관`. */
   async handleText(text: string, invocation: Invocation): Promise<Reply> {
+    const tooLong = this.#tooLong(text.length);
+    if (tooLong) return tooLong;
     return this.#guard(invocation, async (actor) => {
       refuseIdentifiers(text);
       return this.#run(parseText(text), invocation, actor);
@@ -54,10 +62,22 @@ export class Bot<Ctx = unknown> {
 
   /** Handles a command whose options arrive already split (Discord, modals). */
   async handleParsed(parsed: ParsedText, invocation: Invocation): Promise<Reply> {
+    const tooLong = this.#tooLong([parsed.command, ...parsed.words, ...parsed.named.flat()].reduce((n, part) => n + part.length + 1, 0));
+    if (tooLong) return tooLong;
     return this.#guard(invocation, async (actor) => {
       refuseIdentifiers([...parsed.words, ...parsed.named.map(([, v]) => v)].join(' '));
       return this.#run(parsed, invocation, actor);
     });
+  }
+
+  /** A command over the length limit is refused before anything else, in the bot's language (the caller is not looked up). */
+  #tooLong(length: number): Reply | undefined {
+    try {
+      checkCommandLength(length);
+      return undefined;
+    } catch (error) {
+      return errorReply(this.translator(), error as UserError);
+    }
   }
 
   async #guard(invocation: Invocation, work: (actor: Actor) => Promise<Reply>): Promise<Reply> {
@@ -120,9 +140,17 @@ export class Bot<Ctx = unknown> {
       // The card is the usage page: what an adapter that cannot open the form shows instead.
       return { card: subcommandHelp(t, command, sub), form: buildForm(t, command, sub, givenValues(command, sub, words, parsed.named)), ephemeral: true };
     }
-    const options: Options = bindOptions(command, sub, words, parsed.named, { now: this.deps.clock.now(), locale: actor.locale });
+    const known = await this.#knownNames([...words, ...parsed.named.map(([, value]) => value)]);
+    const options: Options = bindOptions(command, sub, words, parsed.named, { now: this.deps.clock.now(), locale: actor.locale, known });
     const result = await decl.handler({ ...this.deps.context(actor), actor, clock: this.deps.clock, options, invocation, registry, t });
     return 'card' in result ? result : { card: result };
+  }
+
+  /** The members among the names with titles in the values (no query when there are none). */
+  async #knownNames(values: string[]): Promise<ReadonlySet<string> | undefined> {
+    const names = [...new Set(values.flatMap(residentNameCandidates))];
+    if (names.length === 0 || !this.deps.knownNames) return undefined;
+    return this.deps.knownNames(names);
   }
 }
 

@@ -1,11 +1,13 @@
 // Turns the words and key=value pairs of a parsed command into typed options,
 // or a UserError naming the option with a correct example.
 //
-// Every value passes the privacy guard first (src/core/privacy/): string
-// options with their declared profile (see textProfile), every other value
-// with the 'free' profile, because errors about it show it back. So nothing
-// with a resident identifier, a control or bidi character reaches a handler,
-// the database, the logs or an error message.
+// Every value is checked for its length first (MAX_TEXT_LENGTH, before any
+// pattern runs over it), then for line breaks (every option is one line
+// unless declared `multiline`), then passes the privacy guard
+// (src/core/privacy/): string options with their declared profile (see
+// textProfile), every other value with the 'free' profile, because errors
+// about it show it back. So nothing with a resident identifier, a control or
+// bidi character reaches a handler, the database, the logs or an error message.
 //
 // Dates and times accept the Korean and numeric forms of ./korean-input.ts;
 // relative dates (내일, 다음주 화요일) are resolved on the Seoul day of `now`
@@ -16,7 +18,7 @@ import { UserError } from './errors.ts';
 import { catalogs, choiceValues, matchChoice, type ChoiceGroup, type Locale } from './i18n/index.ts';
 import { parseDateInput, parseTimeInput } from './korean-input.ts';
 import { positionals, subcommandText, usage, type AnyCommand } from './registry.ts';
-import { requireCleanText, type TextProfile } from './privacy/index.ts';
+import { hasLineBreak, requireCleanText, type TextProfile } from './privacy/index.ts';
 
 export const MAX_TEXT_LENGTH = 500;
 const YES = ['yes', 'y', 'true', 'on', '예', '네', '응', '함', '사용', 'o'];
@@ -26,6 +28,8 @@ const NO = ['no', 'n', 'false', 'off', '아니오', '아니요', '아니', '아�
 export interface BindContext {
   now: Date;
   locale?: Locale;
+  /** Members of the directory among the names with titles in the values (see residentNameCandidates): not residents. */
+  known?: ReadonlySet<string>;
 }
 
 export function bindOptions(command: AnyCommand, sub: string, words: string[], named: [string, string][], context: BindContext): Options {
@@ -45,18 +49,18 @@ export function bindOptions(command: AnyCommand, sub: string, words: string[], n
       });
     }
     if (raw.has(key)) throw new UserError('error.duplicateOption', { option: key, example });
-    raw.set(key, requireCleanText(valueProfile(option), key, value));
+    raw.set(key, checked(option, key, value, context));
   }
 
   const bare = [...words];
   for (const option of positionals(decl)) {
     if (raw.has(option.name) || bare.length === 0) continue;
     const value = option.rest ? bare.splice(0).join(' ') : (bare.shift() as string);
-    raw.set(option.name, requireCleanText(valueProfile(option), option.name, value));
+    raw.set(option.name, checked(option, option.name, value, context));
   }
   if (bare.length) {
     // The stray word is shown back: check it like free text first.
-    const value = requireCleanText('free', `/${command.name}${sub ? ` ${sub}` : ''}`, bare.join(' ')).split(/\s+/)[0];
+    const value = requireCleanText('free', `/${command.name}${sub ? ` ${sub}` : ''}`, bare.join(' '), context.known).split(/\s+/)[0];
     throw new UserError('error.tooManyArguments', { value, ...where });
   }
 
@@ -70,6 +74,13 @@ export function bindOptions(command: AnyCommand, sub: string, words: string[], n
     options[option.name] = convert(option, value.trim(), example, context);
   }
   return options;
+}
+
+/** One value of an option, in order: its length, one line unless `multiline`, the privacy guard. Returns the clean text. */
+function checked(option: OptionDecl, field: string, value: string, context: BindContext): string {
+  if (value.trim().length > MAX_TEXT_LENGTH) throw new UserError('error.textTooLong', { option: field, length: value.trim().length, max: MAX_TEXT_LENGTH });
+  if (!option.multiline && hasLineBreak(value)) throw new UserError('error.lineBreakInName', { option: field });
+  return requireCleanText(valueProfile(option), field, value, context.known);
 }
 
 /**
@@ -104,9 +115,6 @@ function convert(option: OptionDecl, value: string, example: string, context: Bi
   const params = { option: option.name, value, example };
   switch (option.type) {
     case 'string':
-      if (value.length > MAX_TEXT_LENGTH) {
-        throw new UserError('error.textTooLong', { option: option.name, length: value.length, max: MAX_TEXT_LENGTH });
-      }
       return value;
     case 'url': {
       const url = parseUrl(value);

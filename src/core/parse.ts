@@ -54,6 +54,20 @@ export function tokenize(text: string): string[] {
   return tokens;
 }
 
+/**
+ * The longest command read at all, checked on the raw text before anything
+ * else (parsing, the guard, the database). Each option takes at most 500
+ * characters (options.ts); the longest command, an agenda item with five case
+ * fields and its title, stays under 3,000; 4,000 is Slack's limit for a
+ * message's text block and Discord's for a message.
+ */
+export const MAX_COMMAND_LENGTH = 4000;
+
+/** Refuses a command longer than MAX_COMMAND_LENGTH; `length` is counted by the caller over everything that arrived. */
+export function checkCommandLength(length: number): void {
+  if (length > MAX_COMMAND_LENGTH) throw new UserError('error.commandTooLong', { max: MAX_COMMAND_LENGTH });
+}
+
 export function parseText(text: string): ParsedText {
   const trimmed = text.trim();
   if (!trimmed.startsWith('/')) throw new UserError('error.notACommand');

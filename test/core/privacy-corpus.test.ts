@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.ts';
 import { catalogs } from '../../src/core/i18n/index.ts';
-import { detect, detectIdentifier, guardText, refusalText, RULES, type TextProfile } from '../../src/core/privacy/index.ts';
+import { detect, detectIdentifier, guardText, refusalText, residentNameCandidates, RULES, type TextProfile } from '../../src/core/privacy/index.ts';
 import { translator } from '../../src/core/i18n/index.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -86,9 +86,57 @@ describe('identifier corpus', () => {
     expect(ordinaryFlagged.length / ordinary.length).toBeLessThanOrEqual(0.05);
   });
 
-  it('free text does not take the case-only rules: a staff e-mail, a 김영희 어르신 outside a case field', () => {
+  it('free text does not take the case-only rules (a staff e-mail), but a name with a title is refused in every field but contact', () => {
     expect(detect('담당 kim@welfare.or.kr', 'free')).toBeUndefined();
-    expect(detect('김영희 어르신', 'free')).toBeUndefined();
+    for (const text of ['김 할아버지 독거', '김영희 어르신', '박철수 님', '이모씨', '박○○ 님']) {
+      for (const profile of ['name', 'free', 'case'] as const) expect(detect(text, profile)?.kind, `${profile}: ${text}`).toBe('residentName');
+      expect(detect(text, 'contact'), text).toBeUndefined();
+    }
+  });
+
+  it('posts and generic words before a title pass; 복지로 1588-4567 is not an address', () => {
+    for (const text of ['김 과장님', '이 팀장', '김과장님 보고', '이팀장님', '어르신 50가구', '사례관리 대상 가구 어르신 돌봄 연계 필요', '독거 어르신', '경로당 어르신', '이 어르신께 안내']) {
+      expect(detect(text, 'free')?.id, text).toBeUndefined();
+    }
+    expect(detect('사례관리 대상 가구 어르신 돌봄 연계 필요', 'case')).toBeUndefined();
+    expect(detect('복지로 1588-4567 안내', 'case')).toBeUndefined();
+  });
+
+  it('a member of the directory with a title passes when the caller says so (residentNameCandidates -> known)', () => {
+    expect(residentNameCandidates('김민수 님, 박철수 님과 김 할아버지 댁 방문')).toEqual(['김민수', '박철수', '김']);
+    expect(residentNameCandidates('김 과장님과 독거 어르신 방문')).toEqual([]);
+    const known = new Set(['김민수']);
+    expect(guardText('free', 'title', '김민수 님 발표', known)).toBe('김민수 님 발표');
+    expect(guardText('free', 'title', '김민수 님과 박철수 님', known)).toBeInstanceOf(UserError);
+    expect(guardText('free', 'title', '김민수 님 발표')).toBeInstanceOf(UserError);
+    // The case profile stays strict: a case field names no one, member or not.
+    expect(guardText('case', 'summary', '김민수 님 발표', known)).toBeInstanceOf(UserError);
+  });
+
+  it('ordinary Korean words made of digit syllables are not read as numbers', () => {
+    for (const text of ['이사 예정 가구', '구이 행사', '오일 교체', '일일이 사이사이 확인', '삼삼오오 모여 이야기']) expect(detect(text, 'case'), text).toBeUndefined();
+  });
+});
+
+describe('linear time', () => {
+  // Each input is about 1 MB of UTF-8. Quadratic patterns took 13 s on 120,000 Hangul characters.
+  const mb = (unit: string) => unit.repeat(Math.ceil(1_000_000 / Buffer.byteLength(unit)));
+  it.each([
+    ['Hangul', mb('가나다라마바사아자차')],
+    ['Hangul digit words', mb('공일공이사')],
+    ['names and titles', mb('김영희 어르신 ')],
+    ['digits and separators', mb('1 2-3.')],
+    ['digits only', mb('0')],
+    ['mixed', mb('모라로 12 101동 010-1234 김 900101 ')],
+    ['look-alikes', mb('O1l|')],
+    ['latin', mb('abc.def@')],
+    ['dashes', mb('1ㅡ')],
+  ])('1 MB of %s through detect() in under a second (free and case profiles; name and contact run subsets of their rules)', (_, text) => {
+    for (const profile of ['free', 'case'] as const) {
+      const started = performance.now();
+      detect(text, profile);
+      expect(performance.now() - started, profile).toBeLessThan(1000);
+    }
   });
 });
 

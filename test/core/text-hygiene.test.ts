@@ -1,7 +1,8 @@
 // Text hygiene: control, bidi and zero-width characters, lone surrogates, NFC;
 // links only http(s); escaped quotes in the parser.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseUrl } from '../../src/core/options.ts';
+import { bindOptions, parseUrl } from '../../src/core/options.ts';
+import { registryOf } from '../../src/features/index.ts';
 import { parseText, quote, tokenize } from '../../src/core/parse.ts';
 import { cleanText, guardText } from '../../src/core/privacy/index.ts';
 import { UserError } from '../../src/core/errors.ts';
@@ -33,6 +34,15 @@ describe('cleanText', () => {
     expect(cleanText(decomposed)).toEqual({ text: '한' });
   });
 
+  it('keeps the ZWJ and VS16 of emoji sequences; strips a ZWJ anywhere else', () => {
+    for (const emoji of ['👨\u200D👩\u200D👧', '❤\uFE0F\u200D🔥', '👩🏽\u200D💻', '🏳\uFE0F\u200D🌈', '❤\uFE0F']) {
+      expect(cleanText(`송년회 ${emoji}`)).toEqual({ text: `송년회 ${emoji}` });
+    }
+    expect(cleanText('행\u200D복 👨\u200D')).toEqual({ text: '행복 👨' });
+    expect(cleanText('0\u200D10')).toEqual({ text: '010' });
+    expect(guardText('free', 'title', '👨\u200D010-1234-5678')).toBeInstanceOf(UserError);
+  });
+
   it('keeps line breaks and tabs in free text, refuses them in names; CR LF becomes LF', () => {
     expect(cleanText('1. 안건\r\n2. 안건\t(보고)')).toEqual({ text: '1. 안건\n2. 안건\t(보고)' });
     expect(cleanText('김민수\n[관리자]', { singleLine: true })).toEqual({ problem: 'lineBreak' });
@@ -40,6 +50,27 @@ describe('cleanText', () => {
 
   it('a phone number hidden by zero-width characters is still found', () => {
     expect(guardText('free', 'title', '010\u200B1234\u200B5678')).toBeInstanceOf(UserError);
+  });
+});
+
+describe('one-line and multiline options', () => {
+  const agenda = registryOf().get('agenda', 'console')!;
+  const bind = (named: [string, string][]) =>
+    bindOptions(agenda, 'add', ['1'], Object.entries({ case: '2026-모라3-014', stage: 'intake', risk: '고', needs: '주거', consent: 'yes', ...Object.fromEntries(named) }), {
+      now: new Date('2026-12-01T00:00:00Z'),
+    });
+
+  it('a case summary declared multiline keeps its lines; needs (one line) refuses them', () => {
+    expect(bind([['summary', '1. 주거 불안\n2. 돌봄 공백']]).summary).toBe('1. 주거 불안\n2. 돌봄 공백');
+    const error = (() => {
+      try {
+        bind([['needs', '주거\n돌봄']]);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(UserError);
+    expect(error).toMatchObject({ key: 'error.lineBreakInName', params: { option: 'needs' } });
   });
 });
 
@@ -106,6 +137,34 @@ describe('through the console: refused, named, nothing written', () => {
     const out = await refused(line, fragment, '저장되지 않았습니다');
     expect(out).not.toContain('5678');
     expect(out).not.toContain('javascript');
+  });
+
+  it('a 100,000-character command is refused at once, naming the limit, without being read or echoed', async () => {
+    const before = await rowCounts(h.db);
+    for (const line of [`/member add 김민수 position="${'가나다 김영희 어르신 '.repeat(8000)}"`, `/org add 사회복지관 ${'0'.repeat(100_000)}`]) {
+      const started = performance.now();
+      const out = await h.say(line);
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect(out).toContain('4000자까지');
+      expect(out).not.toContain('가나다');
+      expect(out).not.toContain('0000');
+    }
+    expect(await rowCounts(h.db)).toEqual(before);
+  });
+
+  it('an option over 500 characters is refused by its length before the guard reads it', async () => {
+    await refused(`/member add 김민수 position="${'김영희 어르신 '.repeat(80)}"`, '`position`이(가) 너무 깁니다', '500자');
+  });
+
+  it('a line break in a one-line field is refused naming the option; a multiline field keeps it', async () => {
+    await refused('/org add 사회복지관 모라종합복지관 dong="모라3동\n[공지]"', '`dong`은(는) 한 줄로');
+    await refused('/member add 최영호 org=행복종합사회복지관 position="팀장\u2028관리자"', '`position`은(는) 한 줄로');
+  });
+
+  it('a member of the directory with a title is not a resident; a name that is no member is', async () => {
+    await h.say('/member add 김민수 org=행복종합사회복지관');
+    expect(await h.say('/member add 박지원 org=행복종합사회복지관 position="김민수 님 후임"')).not.toMatch(/^✖/);
+    await refused('/member add 이하늘 org=행복종합사회복지관 position="박철수 님 후임"', '`position`에 주민 이름(호칭과 함께)');
   });
 
   it('zero-width characters are stripped and names stored in NFC', async () => {

@@ -18,21 +18,23 @@ const PROBLEM_KEYS: Record<HygieneProblem, MessageKey> = {
  * Checks one text field before anything is stored, logged or echoed.
  * Returns the clean text (invisible characters stripped, NFC, trimmed) or a
  * UserError that names the field and the kind of problem, never the text.
+ * `known`: names of members (from residentNameCandidates, looked up in the
+ * directory) that are not residents even with a title (김민수 님).
  *
  *   const result = guardText('name', 'name', row.name);
  *   if (result instanceof UserError) …refuse (nothing written)…
  */
-export function guardText(profile: TextProfile, field: string, value: string): string | UserError {
+export function guardText(profile: TextProfile, field: string, value: string, known?: ReadonlySet<string>): string | UserError {
   const clean = cleanText(value, { singleLine: profile === 'name' });
   if ('problem' in clean) return new UserError(PROBLEM_KEYS[clean.problem], { option: field });
-  const rule = detect(clean.text, profile);
+  const rule = detect(clean.text, profile, known);
   if (rule) return new UserError('error.identifierInField', { option: field, what: `pii.${rule.kind}` });
   return clean.text.trim();
 }
 
 /** guardText that throws the UserError. */
-export function requireCleanText(profile: TextProfile, field: string, value: string): string {
-  const result = guardText(profile, field, value);
+export function requireCleanText(profile: TextProfile, field: string, value: string, known?: ReadonlySet<string>): string {
+  const result = guardText(profile, field, value, known);
   if (result instanceof UserError) throw result;
   return result;
 }

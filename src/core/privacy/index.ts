@@ -4,10 +4,21 @@
 //   hygiene.ts  control / bidi / zero-width characters, lone surrogates, NFC
 //   guard.ts    guardText(profile, field, value): the one check for a field
 // Refusals name the kind and the field, never the value.
-import { RULES, viewOf, type IdentifierKind } from './rules.ts';
+import { firstRule, RULES, type IdentifierKind } from './rules.ts';
 
-export { cleanText, stripInvisible, type Hygiene, type HygieneProblem } from './hygiene.ts';
-export { detect, normaliseForDetection, PROFILES, RULES, validYymmdd, viewOf, type IdentifierKind, type Rule, type TextProfile } from './rules.ts';
+export { cleanText, hasLineBreak, stripInvisible, type Hygiene, type HygieneProblem } from './hygiene.ts';
+export {
+  detect,
+  normaliseForDetection,
+  PROFILES,
+  residentNameCandidates,
+  RULES,
+  validYymmdd,
+  viewOf,
+  type IdentifierKind,
+  type Rule,
+  type TextProfile,
+} from './rules.ts';
 export { guardText, refusalText, requireCleanText } from './guard.ts';
 
 /** The kinds that are never legitimate anywhere in the bot, even in staff data: checked on the whole command text. */
@@ -18,6 +29,8 @@ export const ALWAYS_FORBIDDEN: readonly IdentifierKind[] = ['rrn', 'foreignerNum
  * profile, i.e. without the stricter case-only rules), or undefined.
  */
 export function detectIdentifier(text: string, kinds: readonly IdentifierKind[] = RULES.map((r) => r.kind)): IdentifierKind | undefined {
-  const view = viewOf(text);
-  return RULES.find((rule) => rule.profiles.includes('free') && kinds.includes(rule.kind) && rule.test(view))?.kind;
+  return firstRule(
+    text,
+    RULES.filter((rule) => rule.profiles.includes('free') && kinds.includes(rule.kind)),
+  )?.kind;
 }

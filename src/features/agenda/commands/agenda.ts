@@ -11,9 +11,9 @@ const itemOptions = [
   { name: 'type', type: 'choice', choices: 'caseType' },
   { name: 'risk', type: 'string', text: 'case' },
   { name: 'needs', type: 'string', text: 'case' },
-  { name: 'summary', type: 'string', text: 'case' },
-  { name: 'resources', type: 'string', text: 'case' },
-  { name: 'question', type: 'string', text: 'case' },
+  { name: 'summary', type: 'string', text: 'case', multiline: true },
+  { name: 'resources', type: 'string', text: 'case', multiline: true },
+  { name: 'question', type: 'string', text: 'case', multiline: true },
 ] as const;
 
 /** A meeting of a series: its next one, or the one on a given date. */
@@ -34,9 +34,9 @@ export default defineCommand({
         { name: 'type', type: 'choice', choices: 'caseType' },
         { name: 'risk', type: 'string', required: true, text: 'case' },
         { name: 'needs', type: 'string', required: true, text: 'case' },
-        { name: 'summary', type: 'string', text: 'case' },
-        { name: 'resources', type: 'string', text: 'case' },
-        { name: 'question', type: 'string', text: 'case' },
+        { name: 'summary', type: 'string', text: 'case', multiline: true },
+        { name: 'resources', type: 'string', text: 'case', multiline: true },
+        { name: 'question', type: 'string', text: 'case', multiline: true },
         { name: 'consent', type: 'boolean', required: true },
         { name: 'on', type: 'date' },
       ],
@@ -122,7 +122,7 @@ export default defineCommand({
         { name: 'item', type: 'integer', required: true, positional: true },
         { name: 'decision', type: 'choice', choices: 'decision', required: true },
         { name: 'lead', type: 'string', suggest: 'org' },
-        { name: 'roles', type: 'string', text: 'case' },
+        { name: 'roles', type: 'string', text: 'case', multiline: true },
         { name: 'next', type: 'date' },
       ],
       handler: async (ctx) => {

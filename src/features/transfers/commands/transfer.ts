@@ -34,8 +34,8 @@ const moveOptions = [
   { name: 'leave', type: 'choice', choices: 'leaveReason' },
   { name: 'successor', type: 'string', suggest: 'member' },
   { name: 'acting', type: 'string', suggest: 'member' },
-  { name: 'note', type: 'string' },
-  { name: 'announce', type: 'string' },
+  { name: 'note', type: 'string', multiline: true },
+  { name: 'announce', type: 'string', multiline: true },
 ] as const;
 
 /** The move options as the service's input (create and edit share them). */
@@ -139,7 +139,7 @@ export default defineCommand({
       roles: 'any',
       options: [
         { name: 'id', type: 'integer', required: true, positional: true },
-        { name: 'items', type: 'string', required: true, positional: true, rest: true },
+        { name: 'items', type: 'string', required: true, positional: true, rest: true, multiline: true },
       ],
       handler: async (ctx) => {
         const { id, items } = ctx.options;
