@@ -10,7 +10,7 @@ import { UserError } from './errors.ts';
 import { choiceLabel, translator, type ChoiceGroup, type Locale, type MessageKey, type Translator } from './i18n/index.ts';
 import { bindOptions } from './options.ts';
 import { checkCommandLength, parseText, type ParsedText } from './parse.ts';
-import { ALWAYS_FORBIDDEN, detectIdentifier, requireCleanText, residentNameCandidates } from './privacy/index.ts';
+import { ALWAYS_FORBIDDEN, detectIdentifier, requireCleanText, residentNameCandidates, withKnownNames } from './privacy/index.ts';
 import { hasSubcommands, subcommandText, type Registry } from './registry.ts';
 import { commandHelp, subcommandHelp } from './help.ts';
 import { buildForm, givenValues, missingRequired } from './forms.ts';
@@ -142,7 +142,10 @@ export class Bot<Ctx = unknown> {
     }
     const known = await this.#knownNames([...words, ...parsed.named.map(([, value]) => value)]);
     const options: Options = bindOptions(command, sub, words, parsed.named, { now: this.deps.clock.now(), locale: actor.locale, known });
-    const result = await decl.handler({ ...this.deps.context(actor), actor, clock: this.deps.clock, options, invocation, registry, t });
+    // The write-time guard lets the same directory names through (see privacy/known-names.ts).
+    const result = await withKnownNames(known, () =>
+      decl.handler({ ...this.deps.context(actor), actor, clock: this.deps.clock, options, invocation, registry, t }),
+    );
     return 'card' in result ? result : { card: result };
   }
 

@@ -16,7 +16,7 @@
 // no query of its own. Raw SQL ($executeRaw) is not seen here; src uses it only
 // for inbound receipt keys and job claims, which hold no user text.
 import { UserError } from '../core/errors.ts';
-import { guardText } from '../core/privacy/index.ts';
+import { guardText, knownNamesInScope } from '../core/privacy/index.ts';
 import type { TextProfile } from '../core/privacy/index.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { TEXT_COLUMNS } from './text-columns.ts';
@@ -86,12 +86,13 @@ function collectNested(model: Prisma.ModelName, ops: Data, out: TextValue[]): vo
 
 /**
  * The one check of the values of a write: throws the guard's UserError for
- * the first that fails. (The directory-name lookup of the name rule belongs
- * here: one indexed query for the candidate names of all values at once.)
+ * the first that fails. Directory names with a title pass when the command
+ * that writes them was allowed them (privacy/known-names.ts): no query here.
  */
 function checkValues(values: readonly TextValue[]): void {
+  const known = knownNamesInScope();
   for (const { profile, field, value } of values) {
-    const result = guardText(profile, field, value);
+    const result = guardText(profile, field, value, known);
     if (result instanceof UserError) throw result;
   }
 }

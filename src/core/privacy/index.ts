@@ -6,6 +6,7 @@
 // Refusals name the kind and the field, never the value.
 import { firstRule, RULES, type IdentifierKind } from './rules.ts';
 
+export { knownNamesInScope, withKnownNames } from './known-names.ts';
 export { cleanText, hasLineBreak, stripInvisible, type Hygiene, type HygieneProblem } from './hygiene.ts';
 export {
   detect,
