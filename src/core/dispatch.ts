@@ -10,7 +10,7 @@ import { UserError } from './errors.ts';
 import { choiceLabel, translator, type ChoiceGroup, type Locale, type MessageKey, type Translator } from './i18n/index.ts';
 import { bindOptions } from './options.ts';
 import { parseText, type ParsedText } from './parse.ts';
-import { ALWAYS_FORBIDDEN, detectIdentifier, requireCleanText } from './privacy/index.ts';
+import { ALWAYS_FORBIDDEN, detectIdentifier } from './privacy/index.ts';
 import { hasSubcommands, subcommandText, type Registry } from './registry.ts';
 import { commandHelp, subcommandHelp } from './help.ts';
 import { buildForm, givenValues, missingRequired } from './forms.ts';
@@ -80,8 +80,8 @@ export class Bot<Ctx = unknown> {
     const t = translator(actor.locale);
 
     const command = registry.get(parsed.command, invocation.platform);
-    // Unknown names are shown back: they pass the guard first (options pass it in bindOptions).
-    if (!command) throw new UserError('error.unknownCommand', { command: requireCleanText('name', 'command', parsed.command) });
+    // Refusals never show what was typed back (only declared names and catalog examples).
+    if (!command) throw new UserError('error.unknownCommand');
 
     let sub = DIRECT;
     let words = parsed.words;
@@ -90,10 +90,7 @@ export class Bot<Ctx = unknown> {
       const example = subcommandText(t.catalog, command.name, names[0]).example;
       if (!words[0] || words[0] === 'help') return { card: commandHelp(t, command), ephemeral: true };
       sub = words[0].toLowerCase();
-      if (!Object.hasOwn(command.subcommands, sub)) {
-        requireCleanText('name', 'command', words[0]);
-        throw new UserError('error.unknownSubcommand', { command: command.name, sub, choices: names.join(', '), example });
-      }
+      if (!Object.hasOwn(command.subcommands, sub)) throw new UserError('error.unknownSubcommand', { command: command.name, choices: names.join(', '), example });
       words = words.slice(1);
     } else if (words[0] === 'help' && parsed.named.length === 0) {
       return { card: commandHelp(t, command), ephemeral: true };
@@ -104,7 +101,7 @@ export class Bot<Ctx = unknown> {
 
     const decl = command.subcommands[sub];
     if (decl.platforms && !decl.platforms.includes(invocation.platform)) {
-      throw new UserError('error.unknownSubcommand', { command: command.name, sub, choices: Object.keys(command.subcommands).join(', '), example: '' });
+      throw new UserError('error.unknownSubcommand', { command: command.name, choices: Object.keys(command.subcommands).join(', '), example: '' });
     }
     if (actor.memberId === undefined && !decl.allowUnlinked) throw new UserError('error.notLinked');
     if (!mayRun(actor, decl.roles)) {

@@ -182,7 +182,7 @@ describe('Discord adapter: commands, components, forms', () => {
     const cb = await interact(s.fake, modalSubmitInteraction({ customId: 'form:org:add', fields: { kind: '학교', name: '어느학교' } }));
     expect(cb.type).toBe(4);
     expect(cb.data?.flags).toBe(64);
-    expect(embedText(cb)).toContain('`kind` 값 `학교`을(를) 알 수 없습니다');
+    expect(embedText(cb)).toContain('`kind` 값을 알 수 없습니다');
   });
 
   it('tells an unlinked user privately that they are not linked; /help still works', async () => {

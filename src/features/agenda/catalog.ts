@@ -27,8 +27,8 @@ export const catalog = defineCatalog(
   {
     messages: {
       'agenda.itemNotFound': '안건 #{id}을(를) 찾을 수 없습니다. `/agenda list <모임 번호>`로 확인하세요.',
-      'agenda.badPattern': '사례번호 형식 `{value}`은(는) 올바른 정규식이 아닙니다. 예: ^\\d{4}-[가-힣0-9]+-\\d{3}$',
-      'agenda.exampleMismatch': '예시 사례번호 {example}이(가) 정한 형식에 맞지 않습니다.',
+      'agenda.badPattern': '`pattern`에 적은 사례번호 형식이 올바른 정규식이 아닙니다. 예: ^\\d{4}-[가-힣0-9]+-\\d{3}$',
+      'agenda.exampleMismatch': '`example`의 예시 사례번호가 사례번호 형식(pattern)에 맞지 않습니다. 형식에 맞는 예시를 함께 적어 주세요. 예: /agenda format 사상구 pattern=^\\d{4}-[가-힣0-9]+-\\d{3}$ example=2026-모라3-014',
       'agenda.badRisks': '위기도는 2~6단계를 쉼표로 적어 주세요 (높은 것부터). 예: risks=고,중,저',
       'agenda.badDays': '`days`는 0(끔)에서 30 사이입니다.',
       'agenda.notEnabled': '모임 #{id} 「{title}」은(는) 안건을 받지 않습니다. 사례회의로 만들거나 `/agenda setup {id} days=7`로 켜세요.',
@@ -38,7 +38,7 @@ export const catalog = defineCatalog(
       'agenda.noConsent': '정보제공 동의(consent=yes)가 없는 사례는 안건으로 받을 수 없습니다. 동의를 받은 뒤 다시 올려 주세요. 아무것도 저장하지 않았습니다.',
       'agenda.badCaseCode': '사례번호가 이 지역의 형식에 맞지 않습니다. 예: {example}. 주민 이름 대신 사례번호만 적어 주세요.',
       'agenda.badRisk': '위기도는 {risks} 가운데 하나입니다.',
-      'agenda.badNeeds': '욕구 영역 `{value}`을(를) 알 수 없습니다. 안전, 건강, 일상생활, 가족, 경제, 고용, 주거, 법률 가운데 쉼표로 적어 주세요.',
+      'agenda.badNeeds': '`needs`에 알 수 없는 욕구 영역이 있습니다. 안전, 건강, 일상생활, 가족, 경제, 고용, 주거, 법률 가운데 쉼표로 적어 주세요.',
       'agenda.duplicate': '사례 {code}은(는) 이미 이 회의에 안건 #{id}(으)로 올라 있습니다. 고치려면 `/agenda edit {id} …`.',
       'agenda.closed': '안건 #{id}의 접수가 끝나 고칠 수 없습니다. 여는 기관에 알려 주세요.',
       'agenda.nothingToEdit': '바꿀 값을 적어 주세요: case=, stage=, type=, risk=, needs=, summary=, resources=, question=.',
@@ -162,8 +162,8 @@ export const catalog = defineCatalog(
   {
     messages: {
       'agenda.itemNotFound': 'Agenda item #{id} not found. Check with `/agenda list <meetup number>`.',
-      'agenda.badPattern': 'The case-code format `{value}` is not a valid regular expression. Example: ^\\d{4}-[가-힣0-9]+-\\d{3}$',
-      'agenda.exampleMismatch': 'The example case code {example} does not fit the format.',
+      'agenda.badPattern': 'The case-code format in `pattern` is not a valid regular expression. Example: ^\\d{4}-[가-힣0-9]+-\\d{3}$',
+      'agenda.exampleMismatch': 'The case code in `example` does not fit the case-code format (pattern). Give an example that fits. Example: /agenda format 사상구 pattern=^\\d{4}-[가-힣0-9]+-\\d{3}$ example=2026-모라3-014',
       'agenda.badRisks': 'Give 2 to 6 risk levels, comma-separated, highest first. Example: risks=고,중,저',
       'agenda.badDays': '`days` is between 0 (off) and 30.',
       'agenda.notEnabled': 'Meetup #{id} "{title}" takes no agenda items. Make it a case conference or turn it on with `/agenda setup {id} days=7`.',
@@ -173,7 +173,7 @@ export const catalog = defineCatalog(
       'agenda.noConsent': 'A case without consent to share information (consent=yes) cannot be put on the agenda. Obtain consent first. Nothing was saved.',
       'agenda.badCaseCode': 'The case code does not fit this district\'s format. Example: {example}. Use the case code only, never a resident\'s name.',
       'agenda.badRisk': 'Risk is one of {risks}.',
-      'agenda.badNeeds': 'Unknown need area `{value}`. Use safety, health, daily-living, family, economy, employment, housing, legal (comma-separated).',
+      'agenda.badNeeds': '`needs` has an unknown need area. Use safety, health, daily-living, family, economy, employment, housing, legal (comma-separated).',
       'agenda.duplicate': 'Case {code} is already on this meeting\'s agenda as item #{id}. To change it: `/agenda edit {id} …`.',
       'agenda.closed': 'The agenda of item #{id} is closed; it cannot be changed. Tell the organiser.',
       'agenda.nothingToEdit': 'Give something to change: case=, stage=, type=, risk=, needs=, summary=, resources=, question=.',

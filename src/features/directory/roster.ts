@@ -98,8 +98,8 @@ export async function editMember(ctx: FeatureContext, memberRef: string, edit: M
   const member = await findMember(ctx, memberRef);
   if (Object.values(edit).every((v) => v === undefined)) throw new UserError('member.nothingToEdit');
   assertMayEdit(ctx, member, edit.orgRef !== undefined);
-  if (edit.email && !isWorkEmail(edit.email)) throw new UserError('member.badEmail', { value: edit.email });
-  if (edit.phone && !isPhoneNumber(edit.phone)) throw new UserError('member.badPhone', { value: edit.phone });
+  if (edit.email && !isWorkEmail(edit.email)) throw new UserError('member.badEmail');
+  if (edit.phone && !isPhoneNumber(edit.phone)) throw new UserError('member.badPhone');
   const org = edit.orgRef ? await findOrganization(ctx, edit.orgRef) : undefined;
   // `-` clears a field (position, phone, e-mail).
   const value = (v: string | undefined) => (v === undefined ? undefined : v === '-' ? null : v);
@@ -220,9 +220,9 @@ export async function mergeMembers(ctx: FeatureContext, keepRef: string, otherRe
 
 export async function renameOrganization(ctx: FeatureContext, ref: string, name: string) {
   const org = await findOrganization(ctx, ref);
-  if (org.name === name) throw new UserError('org.sameName', { name });
+  if (org.name === name) throw new UserError('org.sameName', { name: org.name });
   const taken = await ctx.db.organization.findUnique({ where: { name } });
-  if (taken) throw new UserError('org.duplicate', { name, id: taken.id });
+  if (taken) throw new UserError('org.duplicate', { name: taken.name, id: taken.id });
   await ctx.db.$transaction(async (tx) => {
     await tx.organization.update({ where: { id: org.id }, data: { name } });
     await recordAudit(tx, ctx.clock, ctx.actor, 'org.rename', `org #${org.id}`, { before: org.name, after: name });

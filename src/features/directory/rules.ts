@@ -31,7 +31,7 @@ export function parseRoles(input: string): Role[] {
   const words = input.split(/[,\s/·]+/).map((s) => s.trim()).filter(Boolean);
   const roles = words.map((word) => matchChoice('role', word));
   const bad = words.find((_, i) => !roles[i]);
-  if (bad || words.length === 0) throw new UserError('member.badRoles', { value: bad ?? input });
+  if (bad || words.length === 0) throw new UserError('member.badRoles');
   return [...new Set(roles as Role[])];
 }
 

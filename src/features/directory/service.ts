@@ -39,7 +39,7 @@ export async function findOrganization(ctx: Store, ref: string) {
   const id = idRef(ref);
   if (id !== undefined) {
     const org = await db.organization.findUnique({ where: { id } });
-    if (!org) throw new UserError('org.notFound', { ref });
+    if (!org) throw new UserError('org.notFound');
     return org;
   }
   const exact = await db.organization.findUnique({ where: { name: ref.trim() } });
@@ -49,8 +49,8 @@ export async function findOrganization(ctx: Store, ref: string) {
   const same = candidates.filter((o) => squash(o.name) === squash(ref));
   if (same.length === 1) return same[0];
   const near = nearestNames(ref, candidates);
-  if (near.length) throw new UserError('org.notFoundSuggest', { ref, suggestions: near.map((o) => `${o.name}(#${o.id})`).join(', ') });
-  throw new UserError('org.notFound', { ref });
+  if (near.length) throw new UserError('org.notFoundSuggest', { suggestions: near.map((o) => `${o.name}(#${o.id})`).join(', ') });
+  throw new UserError('org.notFound');
 }
 
 export interface NewOrganization {
@@ -62,7 +62,7 @@ export interface NewOrganization {
 
 export async function addOrganization(ctx: FeatureContext, input: NewOrganization) {
   const existing = await ctx.db.organization.findUnique({ where: { name: input.name } });
-  if (existing) throw new UserError('org.duplicate', { name: input.name, id: existing.id });
+  if (existing) throw new UserError('org.duplicate', { name: existing.name, id: existing.id });
   return ctx.db.$transaction(async (tx) => {
     const org = await tx.organization.create({
       data: { kind: input.kind, name: input.name, dong: input.dong ?? null, sigungu: input.sigungu ?? null },
@@ -161,7 +161,7 @@ export async function findMember(ctx: Store, ref: string) {
   const id = idRef(ref);
   if (id !== undefined) {
     const member = await db.member.findUnique({ where: { id }, include: memberInclude });
-    if (!member) throw new UserError('member.notFound', { ref });
+    if (!member) throw new UserError('member.notFound');
     return member;
   }
   let matches = await db.member.findMany({ where: { name: ref.trim() }, include: memberInclude, take: 6 });
@@ -170,13 +170,13 @@ export async function findMember(ctx: Store, ref: string) {
     matches = candidates.filter((m) => squash(m.name) === squash(ref));
     if (matches.length === 0) {
       const near = nearestNames(ref, candidates);
-      if (near.length) throw new UserError('member.notFoundSuggest', { ref, suggestions: near.map(memberLabel).join(', ') });
-      throw new UserError('member.notFound', { ref });
+      if (near.length) throw new UserError('member.notFoundSuggest', { suggestions: near.map(memberLabel).join(', ') });
+      throw new UserError('member.notFound');
     }
   }
   if (matches.length > 1) {
     // Active members first: a retired namesake rarely is the one meant, but still offered.
-    throw new UserError('member.ambiguous', { ref, matches: matches.map(memberLabel).join(', ') });
+    throw new UserError('member.ambiguous', { matches: matches.map(memberLabel).join(', ') });
   }
   return matches[0];
 }
@@ -210,8 +210,8 @@ export async function namesakes(ctx: Store, name: string, orgId: number | null) 
 }
 
 export async function addMember(ctx: FeatureContext, input: NewMember) {
-  if (input.email && !isWorkEmail(input.email)) throw new UserError('member.badEmail', { value: input.email });
-  if (input.phone && !isPhoneNumber(input.phone)) throw new UserError('member.badPhone', { value: input.phone });
+  if (input.email && !isWorkEmail(input.email)) throw new UserError('member.badEmail');
+  if (input.phone && !isPhoneNumber(input.phone)) throw new UserError('member.badPhone');
   const org = input.orgRef ? await findOrganization(ctx, input.orgRef) : undefined;
   if (!input.namesake) {
     const same = await namesakes(ctx, input.name, org?.id ?? null);
