@@ -7,6 +7,7 @@ import type { Role } from '../../core/command.ts';
 import { addDays, seoulDate, seoulInstant } from '../../core/calendar/index.ts';
 import { UserError } from '../../core/errors.ts';
 import type { Prisma } from '../../db/client.ts';
+import { nameContains } from '../../db/search.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { FeatureContext } from '../context.ts';
 import { isPhoneNumber, isWorkEmail, squash, type MemberStatus } from './rules.ts';
@@ -38,7 +39,7 @@ export async function listMembers(ctx: FeatureContext, filter: MemberFilter) {
     ...(council
       ? { councilSeats: { some: { councilId: council.id, AND: [{ OR: [{ termTo: null }, { termTo: { gte: today } }] }] } } }
       : {}),
-    ...(filter.query ? { name: { contains: squash(filter.query) } } : {}),
+    ...(filter.query ? await nameContains(ctx.db, 'Member', squash(filter.query)) : {}),
   };
   const total = await ctx.db.member.count({ where });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));

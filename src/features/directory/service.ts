@@ -8,6 +8,7 @@ import type { Clock } from '../../core/clock.ts';
 import type { Deliverer } from '../../core/deliver.ts';
 import { translator } from '../../core/i18n/index.ts';
 import type { Db } from '../../db/client.ts';
+import { nameContains } from '../../db/search.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { FeatureContext } from '../context.ts';
 
@@ -30,6 +31,10 @@ import {
 
 export const PAGE_SIZE = 20;
 
+/** Where clauses for names sharing a piece of `name` (see namePieces): the candidates of a look-up. */
+export const containingPieces = (db: Db, table: 'Member' | 'Organization', name: string) =>
+  Promise.all(namePieces(name).map((piece) => nameContains(db, table, piece)));
+
 const idRef = (ref: string) => (/^#?\d+$/.test(ref.trim()) ? Number(ref.trim().replace('#', '')) : undefined);
 
 // ---------- organisations ----------
@@ -45,7 +50,7 @@ export async function findOrganization(ctx: Store, ref: string) {
   const exact = await db.organization.findUnique({ where: { name: ref.trim() } });
   if (exact) return exact;
   // Spaces ignored, then near misses offered: only candidates sharing a piece of the name are read.
-  const candidates = await db.organization.findMany({ where: { OR: namePieces(ref).map((piece) => ({ name: { contains: piece } })) }, take: 200 });
+  const candidates = await db.organization.findMany({ where: { OR: await containingPieces(db, 'Organization', ref) }, take: 200 });
   const same = candidates.filter((o) => squash(o.name) === squash(ref));
   if (same.length === 1) return same[0];
   const near = nearestNames(ref, candidates);
@@ -166,7 +171,7 @@ export async function findMember(ctx: Store, ref: string) {
   }
   let matches = await db.member.findMany({ where: { name: ref.trim() }, include: memberInclude, take: 6 });
   if (matches.length === 0) {
-    const candidates = await db.member.findMany({ where: { OR: namePieces(ref).map((piece) => ({ name: { contains: piece } })) }, include: memberInclude, take: 200 });
+    const candidates = await db.member.findMany({ where: { OR: await containingPieces(db, 'Member', ref) }, include: memberInclude, take: 200 });
     matches = candidates.filter((m) => squash(m.name) === squash(ref));
     if (matches.length === 0) {
       const near = nearestNames(ref, candidates);
@@ -202,7 +207,7 @@ export interface NewMember {
 /** Someone of the same name (spaces ignored) in the same organisation: probably the same person. */
 export async function namesakes(ctx: Store, name: string, orgId: number | null) {
   const candidates = await ctx.db.member.findMany({
-    where: { orgId, OR: [{ name: name.trim() }, ...namePieces(name).map((piece) => ({ name: { contains: piece } }))] },
+    where: { orgId, OR: [{ name: name.trim() }, ...(await containingPieces(ctx.db, 'Member', name))] },
     include: memberInclude,
     take: 200,
   });
@@ -384,7 +389,7 @@ export async function channelTargets(ctx: Store, platform: string, channelId: st
 export async function suggestOrganizations({ db }: FeatureContext, query: string) {
   const q = query.trim();
   const orgs = await db.organization.findMany({
-    where: q ? { name: { contains: q } } : {},
+    where: q ? await nameContains(db, 'Organization', q) : {},
     orderBy: { name: 'asc' },
     take: 25,
     select: { id: true, name: true },
@@ -395,7 +400,7 @@ export async function suggestOrganizations({ db }: FeatureContext, query: string
 export async function suggestMembers({ db }: FeatureContext, query: string) {
   const q = query.trim();
   const members = await db.member.findMany({
-    where: q ? { name: { contains: q } } : {},
+    where: q ? await nameContains(db, 'Member', q) : {},
     orderBy: { name: 'asc' },
     take: 25,
     select: { id: true, name: true, org: { select: { name: true } } },
