@@ -10,7 +10,7 @@ import { UserError } from './errors.ts';
 import { choiceLabel, translator, type ChoiceGroup, type Locale, type MessageKey, type Translator } from './i18n/index.ts';
 import { bindOptions } from './options.ts';
 import { parseText, type ParsedText } from './parse.ts';
-import { ALWAYS_FORBIDDEN, detectIdentifier } from './privacy/index.ts';
+import { ALWAYS_FORBIDDEN, detectIdentifier, requireCleanText } from './privacy/index.ts';
 import { hasSubcommands, subcommandText, type Registry } from './registry.ts';
 import { commandHelp, subcommandHelp } from './help.ts';
 import { buildForm, givenValues, missingRequired } from './forms.ts';
@@ -80,8 +80,12 @@ export class Bot<Ctx = unknown> {
     const t = translator(actor.locale);
 
     const command = registry.get(parsed.command, invocation.platform);
-    // Refusals never show what was typed back (only declared names and catalog examples).
-    if (!command) throw new UserError('error.unknownCommand');
+    // Refusals never show what was typed back (only declared names and catalog examples). Words that
+    // fit nowhere still pass the guard, so an identifier or control character is named as such wherever it stands.
+    if (!command) {
+      requireCleanText('name', 'command', parsed.command);
+      throw new UserError('error.unknownCommand');
+    }
 
     let sub = DIRECT;
     let words = parsed.words;
@@ -90,7 +94,10 @@ export class Bot<Ctx = unknown> {
       const example = subcommandText(t.catalog, command.name, names[0]).example;
       if (!words[0] || words[0] === 'help') return { card: commandHelp(t, command), ephemeral: true };
       sub = words[0].toLowerCase();
-      if (!Object.hasOwn(command.subcommands, sub)) throw new UserError('error.unknownSubcommand', { command: command.name, choices: names.join(', '), example });
+      if (!Object.hasOwn(command.subcommands, sub)) {
+        requireCleanText('name', 'command', words[0]);
+        throw new UserError('error.unknownSubcommand', { command: command.name, choices: names.join(', '), example });
+      }
       words = words.slice(1);
     } else if (words[0] === 'help' && parsed.named.length === 0) {
       return { card: commandHelp(t, command), ephemeral: true };

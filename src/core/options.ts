@@ -54,7 +54,11 @@ export function bindOptions(command: AnyCommand, sub: string, words: string[], n
     const value = option.rest ? bare.splice(0).join(' ') : (bare.shift() as string);
     raw.set(option.name, requireCleanText(valueProfile(option), option.name, value));
   }
-  if (bare.length) throw new UserError('error.tooManyArguments', where);
+  if (bare.length) {
+    // Not shown back, but still guarded: an identifier in a stray word is named as such.
+    requireCleanText('free', `/${command.name}${sub ? ` ${sub}` : ''}`, bare.join(' '));
+    throw new UserError('error.tooManyArguments', where);
+  }
 
   const options: Options = {};
   for (const option of declared) {
