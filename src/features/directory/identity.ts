@@ -12,7 +12,7 @@ import { ActorCache } from '../../core/actor-cache.ts';
 import type { Db } from '../../db/client.ts';
 import type { FeatureContext } from '../context.ts';
 import { recordAudit } from '../audit/service.ts';
-import { nearestNames, squash } from './rules.ts';
+import { nearestNames, requireNameLetter, squash } from './rules.ts';
 import { containingPieces, memberLabel } from './service.ts';
 
 export const CONSOLE_ADMIN = 'admin';
@@ -120,6 +120,7 @@ async function consoleSpeaker(db: Db, invocation: Invocation) {
   const exact = await db.member.findMany({ where: { name: typed }, include, take: 6 });
   if (exact.length === 1) return exact[0];
   if (exact.length > 1) throw new UserError('console.ambiguousSpeaker', { matches: exact.map((m) => `@${memberLabel(m).split(' ')[0]}`).join(', '), labels: exact.map(memberLabel).join(', ') });
+  if (invocation.newSpeaker) requireNameLetter('@@', typed);
   if (invocation.newSpeaker || typed === CONSOLE_ADMIN) return undefined;
   const candidates = await db.member.findMany({ where: { OR: await containingPieces(db, 'Member', typed) }, include, take: 200 });
   const sameOrPrefix = candidates.filter((m) => squash(m.name) === squash(typed) || squash(m.name).startsWith(squash(typed)));

@@ -28,7 +28,7 @@ import { addDays, seoulDate, seoulInstant } from '../../core/calendar/index.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/service.ts';
 import { CSV_HEADERS, exportHeader } from './csv-headers.ts';
-import { defaultTermEnd, isPhoneNumber, isWorkEmail, parseRoles, squash, termsOverlap, type MemberStatus, type OrgKind, type Seat } from './rules.ts';
+import { defaultTermEnd, isPhoneNumber, isWorkEmail, nameProblem, parseRoles, squash, termsOverlap, type MemberStatus, type OrgKind, type Seat } from './rules.ts';
 
 /** Accepted headers for each column: the key itself or any alias (ko, en). */
 /** Which identifier rules guard each column (as the chat options of the same name). */
@@ -216,7 +216,7 @@ export async function importCsv(deps: Deps, input: string | Uint8Array, options:
     for (const [column, value] of Object.entries(row.values)) {
       const profile = COLUMN_PROFILES[column];
       if (!profile || !value) continue;
-      const checked = guardText(profile, exportHeader(column, locale), value);
+      const checked = (column === 'name' && nameProblem(exportHeader(column, locale), value)) || guardText(profile, exportHeader(column, locale), value);
       if (checked instanceof UserError) problems.push(t('import.row', { line: row.line, problem: refusalText(t, checked) }));
       else row.values[column] = checked;
     }

@@ -10,7 +10,7 @@ import type { Prisma } from '../../db/client.ts';
 import { nameContains } from '../../db/search.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { FeatureContext } from '../context.ts';
-import { isPhoneNumber, isWorkEmail, squash, type MemberStatus } from './rules.ts';
+import { isPhoneNumber, isWorkEmail, requireNameLetter, squash, type MemberStatus } from './rules.ts';
 import { findMember, findOrganization, findPartnership, PAGE_SIZE } from './service.ts';
 
 type Member = Awaited<ReturnType<typeof findMember>>;
@@ -98,6 +98,7 @@ function assertMayEdit(ctx: FeatureContext, member: Member, changesOrg: boolean)
 export async function editMember(ctx: FeatureContext, memberRef: string, edit: MemberEdit) {
   const member = await findMember(ctx, memberRef);
   if (Object.values(edit).every((v) => v === undefined)) throw new UserError('member.nothingToEdit');
+  if (edit.name !== undefined) requireNameLetter('name', edit.name);
   assertMayEdit(ctx, member, edit.orgRef !== undefined);
   if (edit.email && !isWorkEmail(edit.email)) throw new UserError('member.badEmail');
   if (edit.phone && !isPhoneNumber(edit.phone)) throw new UserError('member.badPhone');
@@ -220,6 +221,7 @@ export async function mergeMembers(ctx: FeatureContext, keepRef: string, otherRe
 // ---------- organisations ----------
 
 export async function renameOrganization(ctx: FeatureContext, ref: string, name: string) {
+  requireNameLetter('name', name);
   const org = await findOrganization(ctx, ref);
   if (org.name === name) throw new UserError('org.sameName', { name: org.name });
   const taken = await ctx.db.organization.findUnique({ where: { name } });

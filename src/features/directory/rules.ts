@@ -35,6 +35,21 @@ export function parseRoles(input: string): Role[] {
   return [...new Set(roles as Role[])];
 }
 
+/**
+ * Every name written to the directory (commands, the console's `@@name`, CSV
+ * import) has at least one letter: `-`, `---`, `2026` or `()` is no name
+ * (and `-` means "clear" in edits). A refusal for the field, or undefined.
+ */
+export function nameProblem(field: string, name: string): UserError | undefined {
+  return /\p{L}/u.test(name) ? undefined : new UserError('name.needsLetter', { option: field });
+}
+
+/** nameProblem that throws. */
+export function requireNameLetter(field: string, name: string): void {
+  const problem = nameProblem(field, name);
+  if (problem) throw problem;
+}
+
 export function isWorkEmail(value: string): boolean {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
 }

@@ -22,6 +22,7 @@ import {
   PARTNERSHIP_ENDS,
   namePieces,
   nearestNames,
+  requireNameLetter,
   squash,
   termsOverlap,
   type OrgKind,
@@ -66,6 +67,7 @@ export interface NewOrganization {
 }
 
 export async function addOrganization(ctx: FeatureContext, input: NewOrganization) {
+  requireNameLetter('name', input.name);
   const existing = await ctx.db.organization.findUnique({ where: { name: input.name } });
   if (existing) throw new UserError('org.duplicate', { name: existing.name, id: existing.id });
   return ctx.db.$transaction(async (tx) => {
@@ -215,6 +217,7 @@ export async function namesakes(ctx: Store, name: string, orgId: number | null) 
 }
 
 export async function addMember(ctx: FeatureContext, input: NewMember) {
+  requireNameLetter('name', input.name);
   if (input.email && !isWorkEmail(input.email)) throw new UserError('member.badEmail');
   if (input.phone && !isPhoneNumber(input.phone)) throw new UserError('member.badPhone');
   const org = input.orgRef ? await findOrganization(ctx, input.orgRef) : undefined;
