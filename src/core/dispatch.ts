@@ -100,8 +100,12 @@ export class Bot<Ctx = unknown> {
     const t = translator(actor.locale);
 
     const command = registry.get(parsed.command, invocation.platform);
-    // Unknown names are shown back: they pass the guard first (options pass it in bindOptions).
-    if (!command) throw new UserError('error.unknownCommand', { command: requireCleanText('name', 'command', parsed.command) });
+    // Refusals never show what was typed back (only declared names and catalog examples). Words that
+    // fit nowhere still pass the guard, so an identifier or control character is named as such wherever it stands.
+    if (!command) {
+      requireCleanText('name', 'command', parsed.command);
+      throw new UserError('error.unknownCommand');
+    }
 
     let sub = DIRECT;
     let words = parsed.words;
@@ -112,7 +116,7 @@ export class Bot<Ctx = unknown> {
       sub = words[0].toLowerCase();
       if (!Object.hasOwn(command.subcommands, sub)) {
         requireCleanText('name', 'command', words[0]);
-        throw new UserError('error.unknownSubcommand', { command: command.name, sub, choices: names.join(', '), example });
+        throw new UserError('error.unknownSubcommand', { command: command.name, choices: names.join(', '), example });
       }
       words = words.slice(1);
     } else if (words[0] === 'help' && parsed.named.length === 0) {
@@ -124,7 +128,7 @@ export class Bot<Ctx = unknown> {
 
     const decl = command.subcommands[sub];
     if (decl.platforms && !decl.platforms.includes(invocation.platform)) {
-      throw new UserError('error.unknownSubcommand', { command: command.name, sub, choices: Object.keys(command.subcommands).join(', '), example: '' });
+      throw new UserError('error.unknownSubcommand', { command: command.name, choices: Object.keys(command.subcommands).join(', '), example: '' });
     }
     if (actor.memberId === undefined && !decl.allowUnlinked) throw new UserError('error.notLinked');
     if (!mayRun(actor, decl.roles)) {

@@ -5,9 +5,9 @@
 // pattern runs over it), then for line breaks (every option is one line
 // unless declared `multiline`), then passes the privacy guard
 // (src/core/privacy/): string options with their declared profile (see
-// textProfile), every other value with the 'free' profile, because errors
-// about it show it back. So nothing with a resident identifier, a control or
-// bidi character reaches a handler, the database, the logs or an error message.
+// textProfile), every other value with the 'free' profile. So nothing with a resident identifier, a control or
+// bidi character reaches a handler, the database or the logs. Refusals name
+// the option and show the catalog's example, never the value typed.
 //
 // Dates and times accept the Korean and numeric forms of ./korean-input.ts;
 // relative dates (내일, 다음주 화요일) are resolved on the Seoul day of `now`
@@ -59,9 +59,9 @@ export function bindOptions(command: AnyCommand, sub: string, words: string[], n
     raw.set(option.name, checked(option, option.name, value, context));
   }
   if (bare.length) {
-    // The stray word is shown back: check it like free text first.
-    const value = requireCleanText('free', `/${command.name}${sub ? ` ${sub}` : ''}`, bare.join(' '), context.known).split(/\s+/)[0];
-    throw new UserError('error.tooManyArguments', { value, ...where });
+    // Not shown back, but still guarded: an identifier in a stray word is named as such.
+    requireCleanText('free', `/${command.name}${sub ? ` ${sub}` : ''}`, bare.join(' '), context.known);
+    throw new UserError('error.tooManyArguments', where);
   }
 
   const options: Options = {};
@@ -95,7 +95,7 @@ export function textProfile(option: OptionDecl): TextProfile {
   return 'free';
 }
 
-/** Strings use their profile; other values are checked as free text (errors about them show them back). */
+/** Strings use their profile; other values are checked as free text. */
 const valueProfile = (option: OptionDecl): TextProfile => (option.type === 'string' ? textProfile(option) : 'free');
 
 /** http(s) only, with a host and without user:password; a bare `www.…` gets https://. */
@@ -112,13 +112,12 @@ export function parseUrl(value: string): string | undefined {
 }
 
 function convert(option: OptionDecl, value: string, example: string, context: BindContext): string | number | boolean {
-  const params = { option: option.name, value, example };
+  const params = { option: option.name, example };
   switch (option.type) {
     case 'string':
       return value;
     case 'url': {
       const url = parseUrl(value);
-      // The rejected link is not shown back (it may be anything).
       if (!url) throw new UserError('error.badUrl', { option: option.name, example });
       return url;
     }

@@ -194,7 +194,7 @@ describe('Discord adapter: commands, components, forms', () => {
     const cb = await interact(s.fake, modalSubmitInteraction({ customId, fields: { kind: '학교', name: '어느학교' } }));
     expect(cb.type).toBe(4);
     expect(cb.data?.flags).toBe(64);
-    expect(embedText(cb)).toContain('`kind` 값 `학교`을(를) 알 수 없습니다');
+    expect(embedText(cb)).toContain('`kind` 값을 알 수 없습니다');
     const fixed = await interact(s.fake, modalSubmitInteraction({ customId, fields: { kind: '기타', name: '어느학교' } }));
     expect(embedText(fixed)).toContain('어느학교');
     expect(await s.h.db.organization.count({ where: { name: '어느학교' } })).toBe(1);

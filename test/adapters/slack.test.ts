@@ -163,7 +163,7 @@ describe('Slack HTTP mode', () => {
     const res = await post(submit, signSlackRequest(SECRET, submit));
     const body = (await res.json()) as { response_action: string; errors: Record<string, string> };
     expect(body.response_action).toBe('errors');
-    expect(Object.values(body.errors)[0]).toContain('`kind` 값 `병원`을(를) 알 수 없습니다');
+    expect(Object.values(body.errors)[0]).toContain('`kind` 값을 알 수 없습니다');
     expect(await h.db.organization.count()).toBe(0);
   });
 

@@ -104,6 +104,6 @@ describe('a feature added through the contract alone', () => {
 
   it('without the feature in the list, the command does not exist', async () => {
     h = await createHarness();
-    expect(await h.say('/echo 1 안녕')).toContain('`/echo`은(는) 없는 명령입니다');
+    expect(await h.say('/echo 1 안녕')).toContain('그런 이름의 명령은 없습니다');
   });
 });

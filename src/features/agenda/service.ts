@@ -57,10 +57,10 @@ export async function setCaseSettings(ctx: FeatureContext, input: { sigungu: str
   try {
     new RegExp(pattern, 'u');
   } catch {
-    throw new UserError('agenda.badPattern', { value: pattern });
+    throw new UserError('agenda.badPattern');
   }
   const example = input.example ?? current.example;
-  if (!caseCodeFits(example, pattern)) throw new UserError('agenda.exampleMismatch', { example });
+  if (!caseCodeFits(example, pattern)) throw new UserError('agenda.exampleMismatch');
   const risks = input.risks ? input.risks.split(/[,\s]+/).filter(Boolean) : current.risks;
   if (risks.length < 2 || risks.length > 6) throw new UserError('agenda.badRisks');
   const data = { codePattern: pattern, codeExample: example, riskLevels: risks.join(',') };
@@ -186,7 +186,7 @@ async function checkItem(ctx: FeatureContext, series: Series, input: Partial<Ite
     const words = input.needs.split(NEED_SPLIT).filter(Boolean);
     const areas = words.map((w) => needArea(t, w));
     const bad = words.find((_, i) => !areas[i]);
-    if (bad || areas.length === 0) throw new UserError('agenda.badNeeds', { value: bad ?? input.needs });
+    if (bad || areas.length === 0) throw new UserError('agenda.badNeeds');
     needs = [...new Set(areas as string[])].join(',');
   }
   return { settings, needs };

@@ -10,7 +10,7 @@ export const catalog = defineCatalog(
       'clock.failed': '실패한 작업(나중에 다시 시도): {failed}건',
       'clock.stoppedEarly': '예약 작업이 너무 많아 {now}에서 멈췄습니다. 같은 명령을 다시 입력하면 이어서 갑니다.',
       'clock.badFormat':
-        '「{value}」은(는) 알 수 없는 시각입니다. 앞으로 갈 만큼(+7d, +2h, +30m, +1d2h, +7일, +2시간) 또는 서울 날짜·시각(2027-01-01 09:00, 2027-01-01)을 적어 주세요. 예: /clock +7d',
+        '옮길 시각을 알 수 없습니다. 앞으로 갈 만큼(+7d, +2h, +30m, +1d2h, +7일, +2시간) 또는 서울 날짜·시각(2027-01-01 09:00, 2027-01-01)을 적어 주세요. 예: /clock +7d',
       'clock.backwards': '시계는 앞으로만 갑니다: 지금 {now}, 요청 {target}. 이미 실행한 예약 작업은 되돌릴 수 없습니다. 예: /clock +1d',
       'clock.unavailable': '이 콘솔에서는 시계를 옮길 수 없습니다.',
     },
@@ -37,7 +37,7 @@ export const catalog = defineCatalog(
       'clock.failed': 'Failed (will be retried): {failed}',
       'clock.stoppedEarly': 'Too many scheduled jobs: stopped at {now}. Enter the same command again to go on.',
       'clock.badFormat':
-        '"{value}" is not a time I know. Give a step forward (+7d, +2h, +30m, +1d2h) or a Seoul date and time (2027-01-01 09:00, 2027-01-01). Example: /clock +7d',
+        'That is not a time I know. Give a step forward (+7d, +2h, +30m, +1d2h) or a Seoul date and time (2027-01-01 09:00, 2027-01-01). Example: /clock +7d',
       'clock.backwards': 'The clock only moves forward: now {now}, asked {target}. Jobs already run cannot be undone. Example: /clock +1d',
       'clock.unavailable': 'The clock cannot be moved in this console.',
     },

@@ -12,8 +12,8 @@ import { ActorCache } from '../../core/actor-cache.ts';
 import type { Db } from '../../db/client.ts';
 import type { FeatureContext } from '../context.ts';
 import { recordAudit } from '../audit/service.ts';
-import { namePieces, nearestNames, squash } from './rules.ts';
-import { memberLabel } from './service.ts';
+import { nearestNames, requireNameLetter, squash } from './rules.ts';
+import { containingPieces, memberLabel } from './service.ts';
 
 export const CONSOLE_ADMIN = 'admin';
 
@@ -114,19 +114,20 @@ async function consoleSpeaker(db: Db, invocation: Invocation) {
   const id = /^#(\d{1,9})$/.exec(typed);
   if (id) {
     const member = await db.member.findUnique({ where: { id: Number(id[1]) }, include });
-    if (!member) throw new UserError('member.notFound', { ref: typed });
+    if (!member) throw new UserError('member.notFound');
     return member;
   }
   const exact = await db.member.findMany({ where: { name: typed }, include, take: 6 });
   if (exact.length === 1) return exact[0];
-  if (exact.length > 1) throw new UserError('console.ambiguousSpeaker', { name: typed, matches: exact.map((m) => `@${memberLabel(m).split(' ')[0]}`).join(', '), labels: exact.map(memberLabel).join(', ') });
+  if (exact.length > 1) throw new UserError('console.ambiguousSpeaker', { matches: exact.map((m) => `@${memberLabel(m).split(' ')[0]}`).join(', '), labels: exact.map(memberLabel).join(', ') });
+  if (invocation.newSpeaker) requireNameLetter('@@', typed);
   if (invocation.newSpeaker || typed === CONSOLE_ADMIN) return undefined;
-  const candidates = await db.member.findMany({ where: { OR: namePieces(typed).map((piece) => ({ name: { contains: piece } })) }, include, take: 200 });
+  const candidates = await db.member.findMany({ where: { OR: await containingPieces(db, 'Member', typed) }, include, take: 200 });
   const sameOrPrefix = candidates.filter((m) => squash(m.name) === squash(typed) || squash(m.name).startsWith(squash(typed)));
   if (sameOrPrefix.length === 1) return sameOrPrefix[0];
-  if (sameOrPrefix.length > 1) throw new UserError('console.ambiguousSpeaker', { name: typed, matches: sameOrPrefix.map((m) => `@#${m.id}`).join(', '), labels: sameOrPrefix.map(memberLabel).join(', ') });
+  if (sameOrPrefix.length > 1) throw new UserError('console.ambiguousSpeaker', { matches: sameOrPrefix.map((m) => `@#${m.id}`).join(', '), labels: sameOrPrefix.map(memberLabel).join(', ') });
   const near = nearestNames(typed, candidates).map(memberLabel).join(', ');
-  throw new UserError(near ? 'console.unknownSpeakerSuggest' : 'console.unknownSpeaker', { name: typed, suggestions: near });
+  throw new UserError(near ? 'console.unknownSpeakerSuggest' : 'console.unknownSpeaker', { suggestions: near });
 }
 
 function toActor(

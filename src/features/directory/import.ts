@@ -20,7 +20,7 @@ import { z } from 'zod';
 import type { Actor, Role } from '../../core/command.ts';
 import type { Clock } from '../../core/clock.ts';
 import { choiceLabel, matchChoice, translator, type Locale, type Translator } from '../../core/i18n/index.ts';
-import { ALWAYS_FORBIDDEN, detectIdentifier } from '../../core/privacy.ts';
+import { ALWAYS_FORBIDDEN, detectIdentifier, hasLineBreak } from '../../core/privacy.ts';
 import { UserError } from '../../core/errors.ts';
 import { guardText, refusalText } from '../../core/privacy/guard.ts';
 import type { TextProfile } from '../../core/privacy/rules.ts';
@@ -29,7 +29,7 @@ import { restoreCell } from '../../core/csv.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/service.ts';
 import { CSV_HEADERS, exportHeader } from './csv-headers.ts';
-import { defaultTermEnd, isPhoneNumber, isWorkEmail, parseRoles, squash, termsOverlap, type MemberStatus, type OrgKind, type Seat } from './rules.ts';
+import { defaultTermEnd, isPhoneNumber, isWorkEmail, nameProblem, parseRoles, squash, termsOverlap, type MemberStatus, type OrgKind, type Seat } from './rules.ts';
 
 /** Accepted headers for each column: the key itself or any alias (ko, en). */
 /** Which identifier rules guard each column (as the chat options of the same name). */
@@ -203,7 +203,13 @@ const headerKey = (s: string) => s.trim().toLowerCase().replace(/[\s_-]+/g, '');
  * columns included, for an identifier split over cells. A problem names the
  * line, the column (`label`) and the kind of identifier, never the value.
  */
-export function guardRows(t: Translator, rows: Row[], profiles: Record<string, TextProfile>, label: (column: string) => string): string[] {
+export function guardRows(
+  t: Translator,
+  rows: Row[],
+  profiles: Record<string, TextProfile>,
+  label: (column: string) => string,
+  multiline: ReadonlySet<string> = new Set(),
+): string[] {
   const problems: string[] = [];
   for (const row of rows) {
     const refused = (problem: string) => problems.push(t('import.row', { line: row.line, problem }));
@@ -211,7 +217,11 @@ export function guardRows(t: Translator, rows: Row[], profiles: Record<string, T
     for (const [column, value] of Object.entries(row.values)) {
       const profile = profiles[column];
       if (!profile || !value) continue;
-      const checked = guardText(profile, label(column), value);
+      // As for the chat options: a name needs a letter, and a cell is one line unless the column takes notes.
+      const checked =
+        (column === 'name' && nameProblem(label(column), value)) ||
+        (!multiline.has(column) && hasLineBreak(value) && new UserError('error.lineBreakInName', { option: label(column) })) ||
+        guardText(profile, label(column), value);
       if (checked instanceof UserError) refused(refusalText(t, checked));
       else row.values[column] = checked;
     }

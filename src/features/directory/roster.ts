@@ -7,9 +7,10 @@ import type { Role } from '../../core/command.ts';
 import { addDays, seoulDate, seoulInstant } from '../../core/calendar/index.ts';
 import { UserError } from '../../core/errors.ts';
 import type { Prisma } from '../../db/client.ts';
+import { nameContains } from '../../db/search.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { FeatureContext } from '../context.ts';
-import { isPhoneNumber, isWorkEmail, squash, type MemberStatus } from './rules.ts';
+import { isPhoneNumber, isWorkEmail, requireNameLetter, squash, type MemberStatus } from './rules.ts';
 import { findMember, findOrganization, findPartnership, PAGE_SIZE } from './service.ts';
 
 type Member = Awaited<ReturnType<typeof findMember>>;
@@ -38,7 +39,7 @@ export async function listMembers(ctx: FeatureContext, filter: MemberFilter) {
     ...(council
       ? { councilSeats: { some: { councilId: council.id, AND: [{ OR: [{ termTo: null }, { termTo: { gte: today } }] }] } } }
       : {}),
-    ...(filter.query ? { name: { contains: squash(filter.query) } } : {}),
+    ...(filter.query ? await nameContains(ctx.db, 'Member', squash(filter.query)) : {}),
   };
   const total = await ctx.db.member.count({ where });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -97,9 +98,10 @@ function assertMayEdit(ctx: FeatureContext, member: Member, changesOrg: boolean)
 export async function editMember(ctx: FeatureContext, memberRef: string, edit: MemberEdit) {
   const member = await findMember(ctx, memberRef);
   if (Object.values(edit).every((v) => v === undefined)) throw new UserError('member.nothingToEdit');
+  if (edit.name !== undefined) requireNameLetter('name', edit.name);
   assertMayEdit(ctx, member, edit.orgRef !== undefined);
-  if (edit.email && !isWorkEmail(edit.email)) throw new UserError('member.badEmail', { value: edit.email });
-  if (edit.phone && !isPhoneNumber(edit.phone)) throw new UserError('member.badPhone', { value: edit.phone });
+  if (edit.email && !isWorkEmail(edit.email)) throw new UserError('member.badEmail');
+  if (edit.phone && !isPhoneNumber(edit.phone)) throw new UserError('member.badPhone');
   const org = edit.orgRef ? await findOrganization(ctx, edit.orgRef) : undefined;
   // `-` clears a field (position, phone, e-mail).
   const value = (v: string | undefined) => (v === undefined ? undefined : v === '-' ? null : v);
@@ -219,10 +221,11 @@ export async function mergeMembers(ctx: FeatureContext, keepRef: string, otherRe
 // ---------- organisations ----------
 
 export async function renameOrganization(ctx: FeatureContext, ref: string, name: string) {
+  requireNameLetter('name', name);
   const org = await findOrganization(ctx, ref);
-  if (org.name === name) throw new UserError('org.sameName', { name });
+  if (org.name === name) throw new UserError('org.sameName', { name: org.name });
   const taken = await ctx.db.organization.findUnique({ where: { name } });
-  if (taken) throw new UserError('org.duplicate', { name, id: taken.id });
+  if (taken) throw new UserError('org.duplicate', { name: taken.name, id: taken.id });
   await ctx.db.$transaction(async (tx) => {
     await tx.organization.update({ where: { id: org.id }, data: { name } });
     await recordAudit(tx, ctx.clock, ctx.actor, 'org.rename', `org #${org.id}`, { before: org.name, after: name });

@@ -31,8 +31,23 @@ export function parseRoles(input: string): Role[] {
   const words = input.split(/[,\s/·]+/).map((s) => s.trim()).filter(Boolean);
   const roles = words.map((word) => matchChoice('role', word));
   const bad = words.find((_, i) => !roles[i]);
-  if (bad || words.length === 0) throw new UserError('member.badRoles', { value: bad ?? input });
+  if (bad || words.length === 0) throw new UserError('member.badRoles');
   return [...new Set(roles as Role[])];
+}
+
+/**
+ * Every name written to the directory (commands, the console's `@@name`, CSV
+ * import) has at least one letter: `-`, `---`, `2026` or `()` is no name
+ * (and `-` means "clear" in edits). A refusal for the field, or undefined.
+ */
+export function nameProblem(field: string, name: string): UserError | undefined {
+  return /\p{L}/u.test(name) ? undefined : new UserError('name.needsLetter', { option: field });
+}
+
+/** nameProblem that throws. */
+export function requireNameLetter(field: string, name: string): void {
+  const problem = nameProblem(field, name);
+  if (problem) throw problem;
 }
 
 export function isWorkEmail(value: string): boolean {

@@ -8,6 +8,7 @@ import type { Clock } from '../../core/clock.ts';
 import type { Deliverer } from '../../core/deliver.ts';
 import { translator } from '../../core/i18n/index.ts';
 import type { Db } from '../../db/client.ts';
+import { nameContains } from '../../db/search.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { FeatureContext } from '../context.ts';
 
@@ -21,6 +22,7 @@ import {
   PARTNERSHIP_ENDS,
   namePieces,
   nearestNames,
+  requireNameLetter,
   squash,
   termsOverlap,
   type OrgKind,
@@ -29,6 +31,10 @@ import {
 } from './rules.ts';
 
 export const PAGE_SIZE = 20;
+
+/** Where clauses for names sharing a piece of `name` (see namePieces): the candidates of a look-up. */
+export const containingPieces = (db: Db, table: 'Member' | 'Organization', name: string) =>
+  Promise.all(namePieces(name).map((piece) => nameContains(db, table, piece)));
 
 const idRef = (ref: string) => (/^#?\d+$/.test(ref.trim()) ? Number(ref.trim().replace('#', '')) : undefined);
 
@@ -39,18 +45,18 @@ export async function findOrganization(ctx: Store, ref: string) {
   const id = idRef(ref);
   if (id !== undefined) {
     const org = await db.organization.findUnique({ where: { id } });
-    if (!org) throw new UserError('org.notFound', { ref });
+    if (!org) throw new UserError('org.notFound');
     return org;
   }
   const exact = await db.organization.findUnique({ where: { name: ref.trim() } });
   if (exact) return exact;
   // Spaces ignored, then near misses offered: only candidates sharing a piece of the name are read.
-  const candidates = await db.organization.findMany({ where: { OR: namePieces(ref).map((piece) => ({ name: { contains: piece } })) }, take: 200 });
+  const candidates = await db.organization.findMany({ where: { OR: await containingPieces(db, 'Organization', ref) }, take: 200 });
   const same = candidates.filter((o) => squash(o.name) === squash(ref));
   if (same.length === 1) return same[0];
   const near = nearestNames(ref, candidates);
-  if (near.length) throw new UserError('org.notFoundSuggest', { ref, suggestions: near.map((o) => `${o.name}(#${o.id})`).join(', ') });
-  throw new UserError('org.notFound', { ref });
+  if (near.length) throw new UserError('org.notFoundSuggest', { suggestions: near.map((o) => `${o.name}(#${o.id})`).join(', ') });
+  throw new UserError('org.notFound');
 }
 
 export interface NewOrganization {
@@ -61,8 +67,9 @@ export interface NewOrganization {
 }
 
 export async function addOrganization(ctx: FeatureContext, input: NewOrganization) {
+  requireNameLetter('name', input.name);
   const existing = await ctx.db.organization.findUnique({ where: { name: input.name } });
-  if (existing) throw new UserError('org.duplicate', { name: input.name, id: existing.id });
+  if (existing) throw new UserError('org.duplicate', { name: existing.name, id: existing.id });
   return ctx.db.$transaction(async (tx) => {
     const org = await tx.organization.create({
       data: { kind: input.kind, name: input.name, dong: input.dong ?? null, sigungu: input.sigungu ?? null },
@@ -161,22 +168,22 @@ export async function findMember(ctx: Store, ref: string) {
   const id = idRef(ref);
   if (id !== undefined) {
     const member = await db.member.findUnique({ where: { id }, include: memberInclude });
-    if (!member) throw new UserError('member.notFound', { ref });
+    if (!member) throw new UserError('member.notFound');
     return member;
   }
   let matches = await db.member.findMany({ where: { name: ref.trim() }, include: memberInclude, take: 6 });
   if (matches.length === 0) {
-    const candidates = await db.member.findMany({ where: { OR: namePieces(ref).map((piece) => ({ name: { contains: piece } })) }, include: memberInclude, take: 200 });
+    const candidates = await db.member.findMany({ where: { OR: await containingPieces(db, 'Member', ref) }, include: memberInclude, take: 200 });
     matches = candidates.filter((m) => squash(m.name) === squash(ref));
     if (matches.length === 0) {
       const near = nearestNames(ref, candidates);
-      if (near.length) throw new UserError('member.notFoundSuggest', { ref, suggestions: near.map(memberLabel).join(', ') });
-      throw new UserError('member.notFound', { ref });
+      if (near.length) throw new UserError('member.notFoundSuggest', { suggestions: near.map(memberLabel).join(', ') });
+      throw new UserError('member.notFound');
     }
   }
   if (matches.length > 1) {
     // Active members first: a retired namesake rarely is the one meant, but still offered.
-    throw new UserError('member.ambiguous', { ref, matches: matches.map(memberLabel).join(', ') });
+    throw new UserError('member.ambiguous', { matches: matches.map(memberLabel).join(', ') });
   }
   return matches[0];
 }
@@ -202,7 +209,7 @@ export interface NewMember {
 /** Someone of the same name (spaces ignored) in the same organisation: probably the same person. */
 export async function namesakes(ctx: Store, name: string, orgId: number | null) {
   const candidates = await ctx.db.member.findMany({
-    where: { orgId, OR: [{ name: name.trim() }, ...namePieces(name).map((piece) => ({ name: { contains: piece } }))] },
+    where: { orgId, OR: [{ name: name.trim() }, ...(await containingPieces(ctx.db, 'Member', name))] },
     include: memberInclude,
     take: 200,
   });
@@ -210,8 +217,9 @@ export async function namesakes(ctx: Store, name: string, orgId: number | null) 
 }
 
 export async function addMember(ctx: FeatureContext, input: NewMember) {
-  if (input.email && !isWorkEmail(input.email)) throw new UserError('member.badEmail', { value: input.email });
-  if (input.phone && !isPhoneNumber(input.phone)) throw new UserError('member.badPhone', { value: input.phone });
+  requireNameLetter('name', input.name);
+  if (input.email && !isWorkEmail(input.email)) throw new UserError('member.badEmail');
+  if (input.phone && !isPhoneNumber(input.phone)) throw new UserError('member.badPhone');
   const org = input.orgRef ? await findOrganization(ctx, input.orgRef) : undefined;
   if (!input.namesake) {
     const same = await namesakes(ctx, input.name, org?.id ?? null);
@@ -384,7 +392,7 @@ export async function channelTargets(ctx: Store, platform: string, channelId: st
 export async function suggestOrganizations({ db }: FeatureContext, query: string) {
   const q = query.trim();
   const orgs = await db.organization.findMany({
-    where: q ? { name: { contains: q } } : {},
+    where: q ? await nameContains(db, 'Organization', q) : {},
     orderBy: { name: 'asc' },
     take: 25,
     select: { id: true, name: true },
@@ -395,7 +403,7 @@ export async function suggestOrganizations({ db }: FeatureContext, query: string
 export async function suggestMembers({ db }: FeatureContext, query: string) {
   const q = query.trim();
   const members = await db.member.findMany({
-    where: q ? { name: { contains: q } } : {},
+    where: q ? await nameContains(db, 'Member', q) : {},
     orderBy: { name: 'asc' },
     take: 25,
     select: { id: true, name: true, org: { select: { name: true } } },

@@ -5,9 +5,9 @@ import { defineCatalog, type ChoicesOf, type MessagesOf } from '../../core/i18n/
 export const catalog = defineCatalog(
   {
     messages: {
-      'meetup.badRepeat': '반복 규칙 `{value}`을(를) 알 수 없습니다. 예: repeat=매월 둘째 화요일, repeat=매월 셋째주 화요일, repeat=매월 마지막 금요일, repeat=매주 수요일, repeat=격주 화요일, repeat=매월 15일, repeat=매월 말일, repeat=매년 1월 10일, repeat=한 번 (또는 monthly:2:화, weekly:수, biweekly:화, monthly-day:15, yearly:01-10, once, RRULE:FREQ=MONTHLY;BYDAY=2TU)',
-      'meetup.badRemind': '알림 시각 `{value}`을(를) 알 수 없습니다. 모임 며칠·몇 시간·몇 분 전인지 쉼표로, 5개까지 적어 주세요. 예: remind=7일 전, 1일 전, 1시간 전 (또는 remind=7d,1d,1h)',
-      'meetup.badDuration': '모임 길이 `{value}`을(를) 알 수 없습니다. 90, 90분, 1시간, 1시간 30분, 1.5시간처럼 24시간 이내로 적어 주세요.',
+      'meetup.badRepeat': '`repeat`의 반복 규칙을 알 수 없습니다. 예: repeat=매월 둘째 화요일, repeat=매월 셋째주 화요일, repeat=매월 마지막 금요일, repeat=매주 수요일, repeat=격주 화요일, repeat=매월 15일, repeat=매월 말일, repeat=매년 1월 10일, repeat=한 번 (또는 monthly:2:화, weekly:수, biweekly:화, monthly-day:15, yearly:01-10, once, RRULE:FREQ=MONTHLY;BYDAY=2TU)',
+      'meetup.badRemind': '`remind`의 알림 시각을 알 수 없습니다. 모임 며칠·몇 시간·몇 분 전인지 쉼표로, 5개까지 적어 주세요. 예: remind=7일 전, 1일 전, 1시간 전 (또는 remind=7d,1d,1h)',
+      'meetup.badDuration': '모임 길이(`duration`)를 알 수 없습니다. 90, 90분, 1시간, 1시간 30분, 1.5시간처럼 24시간 이내로 적어 주세요.',
       'meetup.kindGuessed': '종류는 제목을 보고 「{kind}」(으)로 정했습니다. 다르면 /meetup edit {id} kind=<종류>로 바꾸세요.',
       'meetup.firstMoved': '첫 일정 {original}은(는) {reason}이라 {date}로 옮겼습니다 (공휴일 규칙: {policy}).',
       'meetup.firstSkipped': '첫 일정 {original}은(는) {reason}이라 건너뜁니다 (공휴일 규칙: {policy}).',
@@ -201,9 +201,9 @@ export const catalog = defineCatalog(
   },
   {
     messages: {
-      'meetup.badRepeat': 'Unknown repeat rule `{value}`. Examples: repeat=monthly:2:tue (2nd Tuesday), repeat=monthly:last:fri, repeat=weekly:wed, repeat=biweekly:tue, repeat=monthly-day:15, repeat=monthly-day:last, repeat=yearly:01-10, repeat=once, repeat=RRULE:FREQ=MONTHLY;BYDAY=2TU, or Korean: repeat=매월 셋째주 화요일, 매주 화요일, 격주 화요일, 매월 15일',
-      'meetup.badRemind': 'Unknown reminder times `{value}`. Give up to 5 lead times in days (d), hours (h) or minutes (m), comma-separated. Example: remind=7d,1d,1h (or remind=7일 전, 1일 전, 1시간 전)',
-      'meetup.badDuration': 'Unknown length `{value}`. Write 90, 90m, 1h, 1h30m, 1.5h (or 1시간 30분), at most 24 hours.',
+      'meetup.badRepeat': 'Unknown repeat rule in `repeat`. Examples: repeat=monthly:2:tue (2nd Tuesday), repeat=monthly:last:fri, repeat=weekly:wed, repeat=biweekly:tue, repeat=monthly-day:15, repeat=monthly-day:last, repeat=yearly:01-10, repeat=once, repeat=RRULE:FREQ=MONTHLY;BYDAY=2TU, or Korean: repeat=매월 셋째주 화요일, 매주 화요일, 격주 화요일, 매월 15일',
+      'meetup.badRemind': 'Unknown reminder times in `remind`. Give up to 5 lead times in days (d), hours (h) or minutes (m), comma-separated. Example: remind=7d,1d,1h (or remind=7일 전, 1일 전, 1시간 전)',
+      'meetup.badDuration': 'Unknown meetup length in `duration`. Write 90, 90m, 1h, 1h30m, 1.5h (or 1시간 30분), at most 24 hours.',
       'meetup.kindGuessed': 'Kind set to "{kind}" from the title. If that is wrong: /meetup edit {id} kind=<kind>.',
       'meetup.firstMoved': 'The first date, {original}, is {reason}: moved to {date} (holiday rule: {policy}).',
       'meetup.firstSkipped': 'The first date, {original}, is {reason}: skipped (holiday rule: {policy}).',

@@ -36,7 +36,7 @@ const ORDINALS: Record<string, number> = {
 const RRULE_DAYS = () => [RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, RRule.SA, RRule.SU];
 
 const bad = (value: string): never => {
-  throw new UserError('meetup.badRepeat', { value });
+  throw new UserError('meetup.badRepeat');
 };
 
 export function parseRecurrence(input: string): Recurrence {

@@ -38,13 +38,13 @@ export function parseLeads(input: string): { label: string; ms: number }[] {
     .filter(Boolean);
   const leads = parts.map((part) => {
     const m = /^(\d{1,3})(d|h|m|w|일|주일|주|시간|분)$/.exec(part);
-    if (!m || Number(m[1]) === 0) throw new UserError('meetup.badRemind', { value: input });
+    if (!m || Number(m[1]) === 0) throw new UserError('meetup.badRemind');
     let n = Number(m[1]);
     let unit = (KOREAN_UNITS[m[2]] ?? m[2]) as keyof typeof UNIT_MS | 'w';
     if (unit === 'w') [n, unit] = [n * 7, 'd'];
     return { label: `${n}${unit}`, ms: n * UNIT_MS[unit] };
   });
-  if (leads.length === 0 || leads.length > 5) throw new UserError('meetup.badRemind', { value: input });
+  if (leads.length === 0 || leads.length > 5) throw new UserError('meetup.badRemind');
   return [...new Map(leads.map((l) => [l.ms, l])).values()].sort((a, b) => b.ms - a.ms);
 }
 

@@ -122,7 +122,7 @@ export async function occurrenceFor(ctx: FeatureContext, series: Series, origina
 export function durationMinutes(input: string | undefined): number | undefined {
   if (input === undefined) return undefined;
   const minutes = parseDurationInput(input);
-  if (minutes === undefined) throw new UserError('meetup.badDuration', { value: input });
+  if (minutes === undefined) throw new UserError('meetup.badDuration');
   return checkDuration(minutes);
 }
 
@@ -131,7 +131,7 @@ export function checkDuration(minutes: number): number;
 export function checkDuration(minutes: number | undefined): number | undefined;
 export function checkDuration(minutes: number | undefined): number | undefined {
   if (minutes === undefined) return undefined;
-  if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_DURATION_MIN) throw new UserError('meetup.badDuration', { value: String(minutes) });
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_DURATION_MIN) throw new UserError('meetup.badDuration');
   return minutes;
 }
 

@@ -78,11 +78,11 @@ export function parseKind(input: string): { kind: PollKind; maxChoices: number |
   const max = withMax?.[2];
   if (kind === 'multi') {
     const n = Number(max ?? 2);
-    if (!Number.isInteger(n) || n < 2 || n > MAX_OPTIONS) throw new UserError('poll.badKind', { value: input });
+    if (!Number.isInteger(n) || n < 2 || n > MAX_OPTIONS) throw new UserError('poll.badKind');
     return { kind: 'multi', maxChoices: n };
   }
   if (kind && max === undefined) return { kind, maxChoices: null };
-  throw new UserError('poll.badKind', { value: input });
+  throw new UserError('poll.badKind');
 }
 
 /**
@@ -91,9 +91,9 @@ export function parseKind(input: string): { kind: PollKind; maxChoices: number |
  */
 export function parseDeadline(input: string, now: Date): Date {
   const parsed = parseDateTimeInput(input, seoulDate(now));
-  if (!parsed) throw new UserError('poll.badDeadline', { value: input });
+  if (!parsed) throw new UserError('poll.badDeadline');
   const instant = seoulInstant(parsed.date, parsed.time);
-  if (instant <= now) throw new UserError('poll.deadlinePast', { value: input, when: formatSeoulDateTime(instant) });
+  if (instant <= now) throw new UserError('poll.deadlinePast', { when: formatSeoulDateTime(instant) });
   return instant;
 }
 
@@ -125,7 +125,7 @@ export async function resolveVoters(ctx: Store, spec: string, today: string) {
     }
     return { memberIds: [...ids], councilId: null, label: 'list' };
   }
-  throw new UserError('poll.badVoters', { value: spec });
+  throw new UserError('poll.badVoters');
 }
 
 /** Seats whose term covers `day` (Seoul): begun by its noon, ending on it or later (a dismissal ends the term the day before). */
@@ -188,7 +188,7 @@ export async function setCouncilRule(ctx: FeatureContext, councilRef: string, in
   for (const [name, value] of [['quorum', input.quorum], ['pass', input.pass]] as const) {
     if (value === undefined) continue;
     const share = parseFraction(value);
-    if (!share) throw new UserError('poll.badFraction', { option: name, value });
+    if (!share) throw new UserError('poll.badFraction', { option: name });
     canonical[name] = canonicalShare(share); // 3분의 2 is stored as 2/3
   }
   const current = await ctx.db.councilRule.findUnique({ where: { councilId: council.id } });
@@ -230,10 +230,10 @@ export async function createPoll(ctx: FeatureContext, input: PollInput, where: {
     if (options.length < 2 || options.length > MAX_OPTIONS || new Set(options).size !== options.length) {
       throw new UserError('poll.badOptions', { max: MAX_OPTIONS });
     }
-    if (maxChoices !== null && maxChoices > options.length) throw new UserError('poll.badKind', { value: input.kind ?? kind });
+    if (maxChoices !== null && maxChoices > options.length) throw new UserError('poll.badKind');
   }
   const voters = await resolveVoters(ctx, input.voters, seoulDate(now));
-  if (voters.memberIds.length === 0) throw new UserError('poll.noVoters', { value: input.voters });
+  if (voters.memberIds.length === 0) throw new UserError('poll.noVoters');
   const poll = await ctx.db.$transaction(async (tx) => {
     const created = await tx.poll.create({
       data: {

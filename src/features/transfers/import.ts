@@ -59,7 +59,7 @@ export async function importTransfers(ctx: FeatureContext, input: string | Uint8
   if (unknown.length) notes.push(t('import.ignoredColumns', { columns: unknown.join(', ') }));
   if (!columns.includes('member') || !columns.includes('effective')) throw new ImportError([t('transferImport.needColumns')], notes);
   // Before anything reads a cell: what the report or an error below shows back has passed the guard.
-  const refused = guardRows(t, rows, COLUMN_PROFILES, (column) => (t.locale === 'ko' ? TRANSFER_HEADERS[column]?.[1] : undefined) ?? column);
+  const refused = guardRows(t, rows, COLUMN_PROFILES, (column) => (t.locale === 'ko' ? TRANSFER_HEADERS[column]?.[1] : undefined) ?? column, new Set(['note']));
   if (refused.length) throw new ImportError(refused, notes);
 
   const today = seoulDate(ctx.clock.now());

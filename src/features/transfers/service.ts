@@ -99,7 +99,7 @@ async function announceAtFor(ctx: FeatureContext, announce: string | undefined, 
   if (!word || ['now', '지금', '바로', '즉시'].includes(word)) return null;
   if (['before', '전날', '하루전', '전일'].includes(word)) return lastWorkingDayBefore(effective, closures);
   const parsed = parseDateTimeInput(announce!, today);
-  if (!parsed) throw new UserError('transfer.badAnnounce', { value: announce! });
+  if (!parsed) throw new UserError('transfer.badAnnounce');
   const wanted = seoulInstant(parsed.date, parsed.time);
   if (wanted < ctx.clock.now()) throw new UserError('transfer.announcePast', { when: formatSeoulDateTime(wanted) });
   if (seoulDate(wanted) > effective) throw new UserError('transfer.announceAfter', { when: formatSeoulDateTime(wanted), effective });

@@ -131,7 +131,7 @@ describe('agenda refusals write nothing', () => {
     ['before the intake opens', ADD_KIM, '안건 접수는'],
     ['an agency not taking part', '@외부인 /agenda add 1 case=2026-모라3-014 stage=사정 risk=고 needs=주거 consent=yes', '만 안건을 올립니다'],
     ['a case code in the wrong format', '@김주무관 /agenda add 1 case=홍길동 stage=사정 risk=고 needs=주거 consent=yes', '사례번호가 이 지역의 형식에 맞지 않습니다'],
-    ['an unknown need area', '@김주무관 /agenda add 1 case=2026-모라3-014 stage=사정 risk=고 needs=여행 consent=yes', '욕구 영역 `여행`'],
+    ['an unknown need area', '@김주무관 /agenda add 1 case=2026-모라3-014 stage=사정 risk=고 needs=여행 consent=yes', '`needs`에 알 수 없는 욕구 영역이 있습니다'],
     ['an unknown risk level', '@김주무관 /agenda add 1 case=2026-모라3-014 stage=사정 risk=최고 needs=주거 consent=yes', '위기도는 고, 중, 저'],
     ['a meetup without an agenda', '/agenda list 9', '모임 #9을(를) 찾을 수 없습니다'],
     ['the whole agenda for a non-chair', '@박복지사 /agenda show 1', '여는 기관과 코디네이터만'],

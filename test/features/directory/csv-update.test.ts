@@ -149,7 +149,7 @@ describe('export commands', () => {
   it.each([
     ['a head exports members', '@이동장 /member export', '역할만 쓸 수 있습니다'],
     ['a head exports organisations', '@이동장 /org export', '역할만 쓸 수 있습니다'],
-    ['an unknown organisation', '/member export org=없는복지관', '없는복지관'],
+    ['an unknown organisation', '/member export org=없는복지관', '그 이름이나 #번호의 조직을 찾을 수 없습니다'],
   ])('refused: %s, nothing written', async (_, line, message) => {
     await h.say('@이동장 /member me');
     await h.say('/member me');

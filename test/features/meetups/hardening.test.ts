@@ -19,7 +19,7 @@ const CREATE = '/meetup create title="모라3동 민관 정례모임" org=행복
 
 describe('duration: the same rule on create and on edit', () => {
   it('duration=0 is refused by edit as by create, typed or not, and nothing changes', async () => {
-    expect(await h.say(`${CREATE} duration=0`)).toContain('모임 길이 `0`을(를) 알 수 없습니다');
+    expect(await h.say(`${CREATE} duration=0`)).toContain('모임 길이(`duration`)를 알 수 없습니다');
     await h.say(`${CREATE} duration=90`);
     const before = await rowCounts(h.db);
     for (const value of ['0', '0분', '-30', '0시간', '25시간']) expect(await h.say(`/meetup edit 1 duration=${value}`)).toContain('모임 길이');

@@ -97,11 +97,11 @@ describe('meetups in Korean', () => {
   it('refuses bad Korean input without writing anything, naming the Korean forms', async () => {
     const before = await rowCounts(h.db);
     for (const [line, fragment] of [
-      ['/meetup create title=x org=행복종합사회복지관 repeat=가끔 start=내일 time=14:00', '반복 규칙 `가끔`'],
-      ['/meetup create title=x org=행복종합사회복지관 repeat=한 번 start=내일 time=오후 25시', '`time` 값 `오후 25시`'],
-      ['/meetup create title=x org=행복종합사회복지관 repeat=한 번 start=12월 32일 time=14:00', '`start` 값 `12월 32일`을(를) 날짜로 읽을 수 없습니다'],
-      ['/meetup create title=x org=행복종합사회복지관 repeat=한 번 start=내일 time=14:00 duration=하루종일', '모임 길이 `하루종일`'],
-      ['/meetup create title=x org=행복종합사회복지관 repeat=한 번 start=내일 time=14:00 remind=3일 후', '알림 시각 `3일 후`'],
+      ['/meetup create title=x org=행복종합사회복지관 repeat=가끔 start=내일 time=14:00', '`repeat`의 반복 규칙을 알 수 없습니다'],
+      ['/meetup create title=x org=행복종합사회복지관 repeat=한 번 start=내일 time=오후 25시', '`time` 값을 시각으로 읽을 수 없습니다'],
+      ['/meetup create title=x org=행복종합사회복지관 repeat=한 번 start=12월 32일 time=14:00', '`start` 값을 날짜로 읽을 수 없습니다'],
+      ['/meetup create title=x org=행복종합사회복지관 repeat=한 번 start=내일 time=14:00 duration=하루종일', '모임 길이(`duration`)를 알 수 없습니다'],
+      ['/meetup create title=x org=행복종합사회복지관 repeat=한 번 start=내일 time=14:00 remind=3일 후', '`remind`의 알림 시각을 알 수 없습니다'],
       ['/meetup create title=x kind=회식 org=행복종합사회복지관 repeat=한 번 start=내일 time=14:00', '정례모임(regular), 동장–관장 간담회(heads)'],
     ] as const) {
       expect(await h.say(line)).toContain(fragment);

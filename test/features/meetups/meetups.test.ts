@@ -59,14 +59,14 @@ describe('meetup series', () => {
   it('refuses bad input without writing anything', async () => {
     const before = await rowCounts(h.db);
     for (const [line, fragment] of [
-      ['/meetup create title=x kind=정례모임 org=행복종합사회복지관 repeat=monthly:6:화 start=2026-12-01 time=14:00', '반복 규칙 `monthly:6:화`을(를) 알 수 없습니다'],
-      ['/meetup create title=x kind=정례모임 org=행복종합사회복지관 repeat=once start=2026-12-01 time=25:00', '`time` 값 `25:00`을(를) 시각으로 읽을 수 없습니다'],
-      ['/meetup create title=x kind=회식 org=행복종합사회복지관 repeat=once start=2026-12-01 time=10:00', '`kind` 값 `회식`을(를) 알 수 없습니다'],
-      ['/meetup create title=x kind=기타 org=행복종합사회복지관 repeat=once start=2026-12-01 time=10:00 remind=2y', '알림 시각 `2y`'],
-      ['/meetup create title=x kind=기타 org=없는기관 repeat=once start=2026-12-01 time=10:00', '`없는기관` 조직을 찾을 수 없습니다'],
+      ['/meetup create title=x kind=정례모임 org=행복종합사회복지관 repeat=monthly:6:화 start=2026-12-01 time=14:00', '`repeat`의 반복 규칙을 알 수 없습니다'],
+      ['/meetup create title=x kind=정례모임 org=행복종합사회복지관 repeat=once start=2026-12-01 time=25:00', '`time` 값을 시각으로 읽을 수 없습니다'],
+      ['/meetup create title=x kind=회식 org=행복종합사회복지관 repeat=once start=2026-12-01 time=10:00', '`kind` 값을 알 수 없습니다'],
+      ['/meetup create title=x kind=기타 org=행복종합사회복지관 repeat=once start=2026-12-01 time=10:00 remind=2y', '`remind`의 알림 시각을 알 수 없습니다'],
+      ['/meetup create title=x kind=기타 org=없는기관 repeat=once start=2026-12-01 time=10:00', '그 이름이나 #번호의 조직을 찾을 수 없습니다'],
       ['/meetup list from=2026-12-31 to=2026-12-01', '기간이 거꾸로입니다'],
       ['/meetup rsvp 9 참석', '모임 #9을(를) 찾을 수 없습니다'],
-      ['/holiday add 2026-13-01 휴관', '`date` 값 `2026-13-01`을(를) 날짜로 읽을 수 없습니다'],
+      ['/holiday add 2026-13-01 휴관', '`date` 값을 날짜로 읽을 수 없습니다'],
     ] as const) {
       expect(await h.say(line)).toContain(fragment);
     }

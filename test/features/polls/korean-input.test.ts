@@ -60,7 +60,7 @@ describe('polls in Korean', () => {
     const before = await rowCounts(h.db);
     expect(await h.say('@김위원 /poll extend 1 deadline=12월 3일')).toContain('역할만 쓸 수 있습니다');
     expect(await h.say('@이동장 /poll extend 1 deadline=11월 30일 오후 6시')).toContain('더 늦은 날짜·시각');
-    expect(await h.say('@이동장 /poll extend 1 deadline=언젠가')).toContain('`언젠가`을(를) 날짜·시각으로 읽을 수 없습니다');
+    expect(await h.say('@이동장 /poll extend 1 deadline=언젠가')).toContain('마감(`deadline`)을 날짜·시각으로 읽을 수 없습니다');
     expect(await h.say('@이동장 /poll extend 9 deadline=12월 3일')).toContain('투표 #9');
     expect(await rowCounts(h.db)).toEqual(before);
 

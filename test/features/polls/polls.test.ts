@@ -174,10 +174,10 @@ describe('poll kinds and input', () => {
     for (const [line, fragment] of [
       ['/poll create question=x options="a" voters=council:모라3동지역사회보장협의체 kind=single anonymous=no deadline="2026-12-01 18:00"', '2~10개'],
       ['/poll create question=x options="a,b" voters=council:모라3동행정복지센터 kind=single anonymous=no deadline="2026-12-01 18:00"', '보장협의체가 아닙니다'],
-      ['/poll create question=x options="a,b" voters=everyone kind=single anonymous=no deadline="2026-12-01 18:00"', '투표할 사람 `everyone`'],
-      ['/poll create question=x options="a,b" voters=council:모라3동지역사회보장협의체 kind=best anonymous=no deadline="2026-12-01 18:00"', '투표 종류 `best`'],
+      ['/poll create question=x options="a,b" voters=everyone kind=single anonymous=no deadline="2026-12-01 18:00"', '투표할 사람(`voters`)을 알 수 없습니다'],
+      ['/poll create question=x options="a,b" voters=council:모라3동지역사회보장협의체 kind=best anonymous=no deadline="2026-12-01 18:00"', '투표 종류(`kind`)를 알 수 없습니다'],
       ['/poll create question=x options="a,b" voters=council:모라3동지역사회보장협의체 kind=single anonymous=no deadline="2026-11-20 18:00"', '이미 지났습니다'],
-      ['/poll create question=x options="a,b" voters=council:모라3동지역사회보장협의체 kind=single anonymous=no deadline="2026-02-30 18:00"', '`2026-02-30 18:00`을(를) 날짜·시각으로 읽을 수 없습니다'],
+      ['/poll create question=x options="a,b" voters=council:모라3동지역사회보장협의체 kind=single anonymous=no deadline="2026-02-30 18:00"', '마감(`deadline`)을 날짜·시각으로 읽을 수 없습니다'],
       ['/poll create question=x options="a,b" voters=council:모라3동지역사회보장협의체 kind=single anonymous=maybe deadline="2026-12-01 18:00"', '`anonymous`에는 yes 또는 no'],
       ['@김위원 /poll create question=x options="a,b" voters=council:모라3동지역사회보장협의체 kind=single anonymous=no deadline="2026-12-01 18:00"', '관리자, 코디네이터, 기관장'],
     ] as const) {

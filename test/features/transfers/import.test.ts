@@ -59,7 +59,7 @@ describe('reshuffle list import', () => {
     expect(error).toBeInstanceOf(ImportError);
     expect(error!.problems.map((p) => p.split(':')[0])).toEqual(['4행', '7행', '11행', '14행']);
     expect(error!.problems[0]).toContain('이미 지났습니다');
-    expect(error!.problems[1]).toContain('`없는동행정복지센터` 조직을 찾을 수 없습니다');
+    expect(error!.problems[1]).toContain('7행: 그 이름의 조직을 찾을 수 없습니다');
     expect(error!.problems[2]).toContain('2행에도 있습니다');
     expect(error!.problems[3]).toContain('`내년쯤`을(를) 날짜로 읽을 수 없습니다');
     expect(await rowCounts(h.db)).toEqual(before);

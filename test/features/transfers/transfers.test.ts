@@ -141,7 +141,7 @@ describe('a draft is not a handover yet', () => {
 
 describe('transfer refusals write nothing', () => {
   const cases: [string, string, string][] = [
-    ['unknown member', '/transfer create 없는사람 to=덕포1동행정복지센터 effective=2027-01-01', '`없는사람` 구성원을 찾을 수 없습니다'],
+    ['unknown member', '/transfer create 없는사람 to=덕포1동행정복지센터 effective=2027-01-01', '그 이름이나 #번호의 구성원을 찾을 수 없습니다'],
     ['a date in the past', '/transfer create 김주무관 to=덕포1동행정복지센터 effective=2026-11-01', '이미 지났습니다'],
     ['successor = predecessor', '/transfer create 김주무관 to=덕포1동행정복지센터 effective=2027-01-01 successor=김주무관', '후임은 옮기는 사람과 다른 사람'],
     ["someone else's staff without the role", '@최실무 /transfer create 김주무관 to=덕포1동행정복지센터 effective=2027-01-01', '본인, 그 기관의 기관장, 코디네이터, 관리자만'],
@@ -151,7 +151,7 @@ describe('transfer refusals write nothing', () => {
     ['the same post', '/transfer create 김주무관 to=모라3동행정복지센터 effective=2027-01-01', '같은 직위입니다'],
     ['announce after the date', '/transfer create 김주무관 to=덕포1동행정복지센터 effective=2027-01-01 announce="2027-01-05 09:00"', '발령일 2027-01-01 뒤입니다'],
     ['unknown transfer', '/transfer confirm 9', '인사이동 #9을(를) 찾을 수 없습니다'],
-    ['a bad leave reason', '/transfer create 김주무관 leave=여행 effective=2027-01-01', '`leave` 값 `여행`을(를) 알 수 없습니다'],
+    ['a bad leave reason', '/transfer create 김주무관 leave=여행 effective=2027-01-01', '`leave` 값을 알 수 없습니다'],
   ];
   it.each(cases)('%s', async (_name, line, fragment) => {
     const before = await rowCounts(h.db);

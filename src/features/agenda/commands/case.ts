@@ -11,7 +11,7 @@ export default defineCommand({
       options: [{ name: 'code', type: 'string', required: true, positional: true, text: 'case' }],
       handler: async (ctx) => {
         const history = await caseHistory(ctx, ctx.options.code.trim());
-        if (history.length === 0) return { card: { lines: [ctx.t('case.unknown', { code: ctx.options.code })] }, ephemeral: true };
+        if (history.length === 0) return { card: { lines: [ctx.t('case.unknown')] }, ephemeral: true };
         return { card: { title: ctx.t('case.title', { code: ctx.options.code }), lines: history.map((h) => historyLine(ctx.t, h)) }, ephemeral: true };
       },
     }),

@@ -25,7 +25,7 @@ export default defineCommand({
         const now = ctx.clock.now();
         if (!ctx.options.to) return { lines: [t('clock.now', { now: when(t, now) })] };
         const target = parseClockTarget(ctx.options.to);
-        if (!target) throw new UserError('clock.badFormat', { value: ctx.options.to });
+        if (!target) throw new UserError('clock.badFormat');
         let instant = target.kind === 'relative' ? new Date(now.getTime() + target.ms) : target.instant;
         // The simulated clock keeps flowing: "09:00" typed during 09:00 means now.
         if (instant < now && now.getTime() - instant.getTime() < 60_000) instant = now;

@@ -52,7 +52,7 @@ export default defineCommand({
         const word = ctx.options.time.trim();
         const reset = ['기본', 'default', '-'].includes(word);
         const time = reset ? null : parseTimeInput(word);
-        if (time === undefined) throw new UserError('digest.badTime', { value: word });
+        if (time === undefined) throw new UserError('digest.badTime');
         const org = await setDigestTime(ctx, time, ctx.options.org);
         return { card: { tone: 'success', lines: [ctx.t(org ? 'digest.orgTimeSet' : 'digest.timeSet', { time: time ?? '08:30', org: org ?? '' })] }, ephemeral: true };
       },

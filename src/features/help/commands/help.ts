@@ -13,7 +13,7 @@ export default defineCommand({
         const name = options.command;
         if (!name) return { card: helpIndex(t, registry, invocation.platform), ephemeral: true };
         const command = registry.get(name.replace(/^\//, '').toLowerCase(), invocation.platform);
-        if (!command) throw new UserError('error.unknownCommand', { command: name });
+        if (!command) throw new UserError('error.unknownCommand');
         return { card: commandHelp(t, command), ephemeral: true };
       },
     }),

@@ -147,7 +147,7 @@ export default defineCommand({
         const numbers = /^(all|모두|전부)$/i.test(items.trim())
           ? current.items.map((_, i) => i + 1)
           : items.split(/[,\s]+/).filter(Boolean).map((word) => {
-              if (!/^\d{1,3}$/.test(word)) throw new UserError('transfer.badItems', { value: word, id });
+              if (!/^\d{1,3}$/.test(word)) throw new UserError('transfer.badItems', { id });
               return Number(word);
             });
         const transfer = await tickItems(ctx, id, numbers);
