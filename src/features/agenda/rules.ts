@@ -1,5 +1,7 @@
 // Pure rules of case-conference agendas: the intake window, the case-code
 // format, the order of the compiled agenda. No I/O.
+import { createRequire } from 'node:module';
+import type { RE2 } from 're2-wasm';
 import { previousWorkingDay, type Closures } from '../../core/calendar/holidays.ts';
 import { addDays, seoulInstant, type IsoDate } from '../../core/calendar/index.ts';
 
@@ -34,14 +36,33 @@ export function intakeWindow(date: IsoDate, days: number, closeTime: string, clo
   return { opensAt, closesAt, remindAt };
 }
 
+// A district's case-code format is a pattern a coordinator types, so it runs
+// on RE2 (linear time, no backreferences or lookaround): `^(a+)+$` cannot
+// stall the bot on each agenda item as a backtracking RegExp would. The
+// WebAssembly module is loaded on the first check, not at start-up.
+const require = createRequire(import.meta.url);
+let re2: typeof import('re2-wasm').RE2 | undefined;
+const compiled = new Map<string, RE2 | undefined>();
+
+/** The district's pattern compiled with RE2, or undefined when RE2 refuses it. (A few districts: the cache stays small.) */
+export function compileCodePattern(pattern: string): RE2 | undefined {
+  if (!compiled.has(pattern)) {
+    re2 ??= (require('re2-wasm') as typeof import('re2-wasm')).RE2;
+    let regex: RE2 | undefined;
+    try {
+      regex = new re2(pattern, 'u');
+    } catch {
+      regex = undefined;
+    }
+    if (compiled.size >= 100) compiled.clear();
+    compiled.set(pattern, regex);
+  }
+  return compiled.get(pattern);
+}
+
 /** Does a case code fit the district's format? (A bad pattern in the settings falls back to the default.) */
 export function caseCodeFits(code: string, pattern: string): boolean {
-  let regex: RegExp;
-  try {
-    regex = new RegExp(pattern, 'u');
-  } catch {
-    regex = new RegExp(DEFAULT_CODE_PATTERN, 'u');
-  }
+  const regex = compileCodePattern(pattern) ?? (compileCodePattern(DEFAULT_CODE_PATTERN) as RE2);
   return regex.test(code);
 }
 

@@ -21,6 +21,7 @@ import {
   agendaDays,
   agendaOrder,
   caseCodeFits,
+  compileCodePattern,
   DEFAULT_CODE_EXAMPLE,
   DEFAULT_CODE_PATTERN,
   DEFAULT_RISK_LEVELS,
@@ -54,11 +55,7 @@ export async function caseSettings(ctx: Pick<FeatureContext, 'db'>, sigungu: str
 export async function setCaseSettings(ctx: FeatureContext, input: { sigungu: string; pattern?: string; example?: string; risks?: string }) {
   const current = await caseSettings(ctx, input.sigungu);
   const pattern = input.pattern ?? current.pattern;
-  try {
-    new RegExp(pattern, 'u');
-  } catch {
-    throw new UserError('agenda.badPattern');
-  }
+  if (!compileCodePattern(pattern)) throw new UserError('agenda.badPattern');
   const example = input.example ?? current.example;
   if (!caseCodeFits(example, pattern)) throw new UserError('agenda.exampleMismatch');
   const risks = input.risks ? input.risks.split(/[,\s]+/).filter(Boolean) : current.risks;

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatSeoulDateTime } from '../../../src/core/calendar/index.ts';
-import { agendaDays, agendaOrder, caseCodeFits, DEFAULT_CODE_PATTERN, intakeWindow } from '../../../src/features/agenda/rules.ts';
+import { agendaDays, agendaOrder, caseCodeFits, compileCodePattern, DEFAULT_CODE_PATTERN, intakeWindow } from '../../../src/features/agenda/rules.ts';
 
 const none = new Set<string>();
 
@@ -29,6 +29,20 @@ describe('agenda rules', () => {
     for (const code of ['2026-모라3-014', '2027-사상-1', '2026-DP1-00012']) expect(caseCodeFits(code, DEFAULT_CODE_PATTERN)).toBe(true);
     for (const code of ['홍길동', '2026-014', '2026 모라3 014', '2026-모라3-014 김영희']) expect(caseCodeFits(code, DEFAULT_CODE_PATTERN)).toBe(false);
     expect(caseCodeFits('SS-2026-001', '^SS-\\d{4}-\\d{3}$')).toBe(true);
+  });
+
+  it('a hostile case-code format cannot stall the bot: RE2 runs it in linear time', () => {
+    // A backtracking RegExp takes seconds on 30 a's and a b; RE2 answers at once.
+    const started = performance.now();
+    for (const pattern of ['^(a+)+$', '^(a|a)*$', '^(\\d*)*-$']) {
+      expect(compileCodePattern(pattern)).toBeDefined();
+      expect(caseCodeFits(`${'a'.repeat(5000)}b`, pattern)).toBe(false);
+      expect(caseCodeFits(`${'1'.repeat(5000)}x`, pattern)).toBe(false);
+    }
+    expect(performance.now() - started).toBeLessThan(1000);
+    // What RE2 cannot run is refused when it is set (and falls back to the default if stored).
+    for (const pattern of ['(a)\\1', '(?<=a)b', '[']) expect(compileCodePattern(pattern)).toBeUndefined();
+    expect(caseCodeFits('2026-모라3-014', '(a)\\1')).toBe(true);
   });
 
   it('property: emergencies first, then higher risk, then the earlier submission; nothing lost', () => {
