@@ -117,10 +117,10 @@ describe('case history is for the agencies at its meetings', () => {
     await h.say('@이동장 /agenda decide 1 decision=선정 lead=모라3동행정복지센터 next=2026-12-24');
 
     const unknown = await h.say('@남주무관 /case show 2026-모라3-099');
-    expect(unknown).toBe('사례 2026-모라3-099은(는) 아직 어느 회의에도 올라오지 않았습니다.');
+    expect(unknown).toBe('그 사례번호는 아직 어느 회의에도 올라오지 않았습니다. 안건에 적은 사례번호 그대로 적어 주세요. 예: /case show 2026-모라3-014');
     // Not at the meeting: the same answer as for a code never seen, so not even the case's existence shows.
-    expect(await h.say('@남주무관 /case show 2026-모라3-014')).toBe(unknown.replace('099', '014'));
-    expect(await h.say('@외부인 /case show 2026-모라3-014')).toBe(unknown.replace('099', '014'));
+    expect(await h.say('@남주무관 /case show 2026-모라3-014')).toBe(unknown);
+    expect(await h.say('@외부인 /case show 2026-모라3-014')).toBe(unknown);
     // The proposing agency, a participating one that brought nothing, the district coordinator.
     for (const who of ['@김주무관', '@최요원', '@김코디']) expect(await h.say(`${who} /case show 2026-모라3-014`)).toContain('결정 선정 · 다음 점검 2026-12-24');
   });
