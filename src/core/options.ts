@@ -42,7 +42,8 @@ export function bindOptions(command: AnyCommand, sub: string, words: string[], n
   for (const [key, value] of named) {
     const option = declared.find((o) => o.name === key);
     if (!option) {
-      throw new UserError('error.unknownOption', {
+      // A key of Latin letters alone (date=, titel=) cannot carry an identifier, so it is named; anything else is not shown.
+      throw new UserError(/^[A-Za-z_-]{1,24}$/.test(key) ? 'error.unknownOptionNamed' : 'error.unknownOption', {
         option: key,
         choices: declared.map((o) => o.name).join(', ') || '-',
         example,
