@@ -6,6 +6,10 @@
 // scripts, Hangul digit words, split resident numbers, names with titles), in
 // turn, so that every spelling meets many fields; and a line break, which
 // every option not declared multiline refuses.
+import { existsSync, readFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OptionDecl } from '../../src/core/command.ts';
 import { choiceValues } from '../../src/core/i18n/index.ts';
@@ -117,8 +121,11 @@ function oneLine(): { line: string; option: string }[] {
 }
 
 let h: Harness;
+// Every log line of the run, at the most verbose level, to prove no refused value reaches the logs.
+let logged = '';
+const logStream = new Writable({ write: (chunk, _encoding, done) => ((logged += chunk), done()) });
 beforeAll(async () => {
-  h = await createHarness();
+  h = await createHarness({ app: { logger: pino({ level: 'trace' }, logStream) } });
   await h.say('/org add 사회복지관 행복종합사회복지관 dong=모라3동');
   await h.say('/member add 김민수 org=행복종합사회복지관');
 });
@@ -153,5 +160,19 @@ describe('every one-line field refuses a line break', () => {
     expect(out, line).toContain(`\`${option}\`은(는) 한 줄로`);
     expect(out).not.toContain('정례');
     expect(await rowCounts(h.db)).toEqual(before);
+  });
+});
+
+// Last in the file: after every line above was refused, the bytes of the
+// database file and its WAL and every log line hold none of the values.
+describe('nothing refused is anywhere', () => {
+  it('not in the database file, its WAL or the logs', () => {
+    const values = [...SPELLINGS.map((s) => s.value), '010 1234 5678', '110-123-456789', '5678', '456789'];
+    for (const value of values) expect(logged, value).not.toContain(value);
+    if (!h.databaseUrl.startsWith('file:')) return; // PostgreSQL: its files are the server's; the rows were counted above
+    const file = fileURLToPath(new URL(h.databaseUrl.replace(/^file:/, 'file://')));
+    const bytes = Buffer.concat([file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f)));
+    expect(bytes.includes(Buffer.from('김민수'))).toBe(true); // the check can see text that was stored
+    for (const value of values) expect(bytes.includes(Buffer.from(value)), value).toBe(false);
   });
 });
