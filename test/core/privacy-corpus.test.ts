@@ -119,7 +119,9 @@ describe('identifier corpus', () => {
 });
 
 describe('linear time', () => {
-  // Each input is about 1 MB of UTF-8. Quadratic patterns took 13 s on 120,000 Hangul characters.
+  // Each input is about 1 MB of UTF-8. Quadratic patterns took 13 s on 120,000 Hangul characters (about
+  // 15 minutes at 1 MB); linear, each takes 0.1–0.6 s on an idle two-core machine. The bound leaves room
+  // for CI running both database projects at once; a quadratic guard is still far beyond it.
   const mb = (unit: string) => unit.repeat(Math.ceil(1_000_000 / Buffer.byteLength(unit)));
   it.each([
     ['Hangul', mb('가나다라마바사아자차')],
@@ -131,11 +133,11 @@ describe('linear time', () => {
     ['look-alikes', mb('O1l|')],
     ['latin', mb('abc.def@')],
     ['dashes', mb('1ㅡ')],
-  ])('1 MB of %s through detect() in under a second (free and case profiles; name and contact run subsets of their rules)', (_, text) => {
+  ])('1 MB of %s through detect() in linear time (free and case profiles; name and contact run subsets of their rules)', (_, text) => {
     for (const profile of ['free', 'case'] as const) {
       const started = performance.now();
       detect(text, profile);
-      expect(performance.now() - started, profile).toBeLessThan(1000);
+      expect(performance.now() - started, profile).toBeLessThan(3000);
     }
   });
 });
