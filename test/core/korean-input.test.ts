@@ -154,6 +154,9 @@ describe('phrases with spaces need no quotes', () => {
       repeat: '매월 셋째 주 화요일',
       remind: '7일 전, 1일 전, 1시간 전',
     });
+    for (const repeat of ['매월 둘째·넷째 화요일', '매월 둘째, 넷째 화요일', '매월 2·4주 화요일', '매달 2,4째주 화요일', '매월 첫째·마지막 금요일']) {
+      expect(parseText(`/meetup create title=x repeat=${repeat} time=14:00`).named).toEqual([['title', 'x'], ['repeat', repeat], ['time', '14:00']]);
+    }
     expect(Object.fromEntries(parseText('/poll create deadline=내일 18:00 kind=여러개 3 pass=3분의 2 이상').named)).toEqual({
       deadline: '내일 18:00',
       kind: '여러개 3',
@@ -162,6 +165,7 @@ describe('phrases with spaces need no quotes', () => {
   });
 
   it('keeps other bare words positional', () => {
+    expect(parseText('/poll vote 1 proxy=김위원 1,3').words).toEqual(['vote', '1', '1,3']);
     expect(parseText('/meetup rsvp on=다음 주 화요일 3 참석')).toEqual({
       command: 'meetup',
       words: ['rsvp', '3', '참석'],
