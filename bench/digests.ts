@@ -91,7 +91,7 @@ for (let i = 0; i < SERIES; i += 500) {
     const dong = n % DONGS;
     const weekly = n % 3 === 0;
     const weekday = (n % 5) as Weekday;
-    const recurrence: Recurrence = weekly ? { kind: 'weekly', weekday } : { kind: 'monthly-nth', nth: (n % 4) + 1, weekday };
+    const recurrence: Recurrence = weekly ? { kind: 'weekly', weekday } : { kind: 'monthly-nth', nths: [(n % 4) + 1], weekday };
     return {
       title: `정례모임 ${n + 1}`,
       kind: n % 10 === 0 ? 'case-conference' : 'regular',

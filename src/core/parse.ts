@@ -91,6 +91,7 @@ export function parseText(text: string): ParsedText {
 }
 
 const UNIT = '(년|월|일|주|시|분|초|시간|개월|개|주일)';
+const WEEK = '(첫|첫째|첫번째|둘째|두번째|셋째|세번째|넷째|네번째|다섯째|다섯번째|마지막)(주|번째)?'; // of the month
 const CONTINUATION = new RegExp(
   [
     `^\\d{1,4}${UNIT}(전|후|뒤|마다|까지)?[,，]?$`, // 24일, 30분, 1시간, 1일전, 3개
@@ -98,7 +99,7 @@ const CONTINUATION = new RegExp(
     '^(말일|번|날)$', // 매월 말일, 한 번, 마지막 날
     '^(오전|오후|아침|새벽|낮|저녁|밤|정오|자정)$',
     '^[월화수목금토일]요일(마다|에)?[,，]?$',
-    '^(첫|첫째|첫번째|둘째|두번째|셋째|세번째|넷째|네번째|다섯째|다섯번째|마지막)(주|번째)?$',
+    `^${WEEK}([·ㆍ,，、/]${WEEK})*[,，]?$`, // 셋째주, 둘째·넷째, 둘째, (넷째 화요일)
     '^주(에)?$', // 셋째 주 화요일, 다음 주 화요일
     '^\\d{1,2}:\\d{2}$', // 내일 18:00
     '^\\(?[월화수목금토일]\\)$', // 12월 24일 (목)
@@ -113,6 +114,8 @@ export function continuesPhrase(value: string, word: string): boolean {
   if (CONTINUATION.test(word)) return true;
   // 3분의 2, 여러 개 3, 2026. 12. 24.
   if (/^\d{1,4}[.,]?$/.test(word) && /(분의|여러\s*개|multi|\d\.)$/i.test(value)) return true;
+  // 매월 2·4주 화요일, 매달 2,4째주 화요일 (a bare 1,3 elsewhere stays a poll vote's choices)
+  if (/^[1-5]([·ㆍ,，、/][1-5])+(번?째)?주?$/.test(word) && /(매월|매달)$/.test(value)) return true;
   return false;
 }
 

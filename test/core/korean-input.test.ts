@@ -154,6 +154,9 @@ describe('phrases with spaces need no quotes', () => {
       repeat: '매월 셋째 주 화요일',
       remind: '7일 전, 1일 전, 1시간 전',
     });
+    for (const repeat of ['매월 둘째·넷째 화요일', '매월 둘째, 넷째 화요일', '매월 2·4주 화요일', '매달 2,4째주 화요일', '매월 첫째·마지막 금요일']) {
+      expect(parseText(`/meetup create title=x repeat=${repeat} time=14:00`).named).toEqual([['title', 'x'], ['repeat', repeat], ['time', '14:00']]);
+    }
     expect(Object.fromEntries(parseText('/poll create deadline=내일 18:00 kind=여러개 3 pass=3분의 2 이상').named)).toEqual({
       deadline: '내일 18:00',
       kind: '여러개 3',
@@ -162,6 +165,7 @@ describe('phrases with spaces need no quotes', () => {
   });
 
   it('keeps other bare words positional', () => {
+    expect(parseText('/poll vote 1 proxy=김위원 1,3').words).toEqual(['vote', '1', '1,3']);
     expect(parseText('/meetup rsvp on=다음 주 화요일 3 참석')).toEqual({
       command: 'meetup',
       words: ['rsvp', '3', '참석'],
@@ -198,12 +202,25 @@ describe('reminders', () => {
 
 describe('repeat phrases', () => {
   it.each<[string, Recurrence]>([
-    ['매월 셋째주 화요일', { kind: 'monthly-nth', nth: 3, weekday: 1 }],
-    ['매월 셋째 주 화요일', { kind: 'monthly-nth', nth: 3, weekday: 1 }],
-    ['매달 3번째 화요일', { kind: 'monthly-nth', nth: 3, weekday: 1 }],
-    ['매월 둘째 화요일', { kind: 'monthly-nth', nth: 2, weekday: 1 }],
-    ['매월 마지막 금요일', { kind: 'monthly-nth', nth: -1, weekday: 4 }],
-    ['매월 마지막 주 금요일', { kind: 'monthly-nth', nth: -1, weekday: 4 }],
+    ['매월 셋째주 화요일', { kind: 'monthly-nth', nths: [3], weekday: 1 }],
+    ['매월 셋째 주 화요일', { kind: 'monthly-nth', nths: [3], weekday: 1 }],
+    ['매달 3번째 화요일', { kind: 'monthly-nth', nths: [3], weekday: 1 }],
+    ['매월 둘째 화요일', { kind: 'monthly-nth', nths: [2], weekday: 1 }],
+    ['매월 마지막 금요일', { kind: 'monthly-nth', nths: [-1], weekday: 4 }],
+    ['매월 마지막 주 금요일', { kind: 'monthly-nth', nths: [-1], weekday: 4 }],
+    ['매월 둘째·넷째 화요일', { kind: 'monthly-nth', nths: [2, 4], weekday: 1 }],
+    ['매월 둘째, 넷째 화요일', { kind: 'monthly-nth', nths: [2, 4], weekday: 1 }],
+    ['매월 2·4주 화요일', { kind: 'monthly-nth', nths: [2, 4], weekday: 1 }],
+    ['매월 둘째 넷째 화요일', { kind: 'monthly-nth', nths: [2, 4], weekday: 1 }],
+    ['매월 둘째주·넷째주 화요일마다', { kind: 'monthly-nth', nths: [2, 4], weekday: 1 }],
+    ['매월 첫째·셋째 목요일', { kind: 'monthly-nth', nths: [1, 3], weekday: 3 }],
+    ['매달 2,4째주 화', { kind: 'monthly-nth', nths: [2, 4], weekday: 1 }],
+    ['매월 첫째·마지막 금요일', { kind: 'monthly-nth', nths: [1, -1], weekday: 4 }],
+    ['매월 마지막·첫째 금요일', { kind: 'monthly-nth', nths: [1, -1], weekday: 4 }],
+    ['매월 넷째 및 둘째 화요일', { kind: 'monthly-nth', nths: [2, 4], weekday: 1 }],
+    ['every 2nd and 4th Tuesday', { kind: 'monthly-nth', nths: [2, 4], weekday: 1 }],
+    ['every 1st, 3rd and last fri of the month', { kind: 'monthly-nth', nths: [1, 3, -1], weekday: 4 }],
+    ['every last friday', { kind: 'monthly-nth', nths: [-1], weekday: 4 }],
     ['매주 화요일', { kind: 'weekly', weekday: 1 }],
     ['매주 화', { kind: 'weekly', weekday: 1 }],
     ['화요일마다', { kind: 'weekly', weekday: 1 }],
@@ -216,18 +233,33 @@ describe('repeat phrases', () => {
     ['한 번', { kind: 'once' }],
     ['weekly:화', { kind: 'weekly', weekday: 1 }],
     ['biweekly:tue', { kind: 'weekly', weekday: 1, interval: 2 }],
-    ['monthly:2:화', { kind: 'monthly-nth', nth: 2, weekday: 1 }],
+    ['monthly:2:화', { kind: 'monthly-nth', nths: [2], weekday: 1 }],
     ['monthly-day:last', { kind: 'monthly-day', day: -1 }],
-    ['RRULE:FREQ=MONTHLY;BYDAY=3TU', { kind: 'monthly-nth', nth: 3, weekday: 1 }],
+    ['RRULE:FREQ=MONTHLY;BYDAY=3TU', { kind: 'monthly-nth', nths: [3], weekday: 1 }],
+    ['RRULE:FREQ=MONTHLY;BYDAY=4TU,2TU', { kind: 'monthly-nth', nths: [2, 4], weekday: 1 }],
     ['FREQ=WEEKLY;INTERVAL=2;BYDAY=TU', { kind: 'weekly', weekday: 1, interval: 2 }],
   ])('%s', (input, expected) => {
     expect(parseRecurrence(input)).toEqual(expected);
   });
 
   it('refuses rules the model cannot hold', () => {
-    for (const bad of ['FREQ=DAILY', 'RRULE:FREQ=WEEKLY;BYDAY=TU,TH', '매월 여섯째 화요일', '가끔']) {
+    for (const bad of ['FREQ=DAILY', 'RRULE:FREQ=WEEKLY;BYDAY=TU,TH', 'RRULE:FREQ=MONTHLY;BYDAY=2TU,4TH', '가끔', '매월 화요일', '매월 가끔 화요일', 'every day']) {
       expect(() => parseRecurrence(bad), bad).toThrowError(expect.objectContaining({ key: 'meetup.badRepeat' }));
     }
+  });
+
+  it.each([
+    ['매월 다섯째·여섯째 화요일', 'meetup.badRepeatNth'],
+    ['매월 여섯째 화요일', 'meetup.badRepeatNth'],
+    ['매월 2·6주 화요일', 'meetup.badRepeatNth'],
+    ['every 2nd and 6th tuesday', 'meetup.badRepeatNth'],
+    ['매월 둘째·둘째', 'meetup.repeatNthTwice'],
+    ['매월 둘째·둘째 화요일', 'meetup.repeatNthTwice'],
+    ['매월 마지막, 마지막 금요일', 'meetup.repeatNthTwice'],
+    ['매월 둘째·넷째', 'meetup.repeatNoWeekday'],
+  ])('refuses %s (%s), with a correct example', (input, key) => {
+    expect(() => parseRecurrence(input)).toThrowError(expect.objectContaining({ key }));
+    expect(translator('ko')(key as 'meetup.badRepeatNth')).toContain('예: repeat=매월 둘째·넷째 화요일');
   });
 });
 

@@ -37,10 +37,11 @@ export function describeRecurrence(t: Translator, rrule: string): string {
       if (r.interval && r.interval > 2) return t.locale === 'ko' ? `${r.interval}주마다 ${day(r.weekday)}요일` : `every ${r.interval} weeks on ${day(r.weekday)}`;
       return t.locale === 'ko' ? `매주 ${day(r.weekday)}요일` : `every ${day(r.weekday)}`;
     case 'monthly-nth': {
+      // 매월 둘째·넷째 화요일; every 2nd and 4th Tue of the month.
       const ko = ['', '첫째', '둘째', '셋째', '넷째', '다섯째'];
       const en = ['', '1st', '2nd', '3rd', '4th', '5th'];
-      if (t.locale === 'ko') return `매월 ${r.nth === -1 ? '마지막' : ko[r.nth]} ${day(r.weekday)}요일`;
-      return `every ${r.nth === -1 ? 'last' : en[r.nth]} ${day(r.weekday)} of the month`;
+      if (t.locale === 'ko') return `매월 ${r.nths.map((n) => (n === -1 ? '마지막' : ko[n])).join('·')} ${day(r.weekday)}요일`;
+      return `every ${new Intl.ListFormat('en').format(r.nths.map((n) => (n === -1 ? 'last' : en[n])))} ${day(r.weekday)} of the month`;
     }
     case 'monthly-day':
       if (r.day === -1) return t.locale === 'ko' ? '매월 말일' : 'monthly on the last day';

@@ -5,7 +5,10 @@ import { defineCatalog, type ChoicesOf, type MessagesOf } from '../../core/i18n/
 export const catalog = defineCatalog(
   {
     messages: {
-      'meetup.badRepeat': '`repeat`의 반복 규칙을 알 수 없습니다. 예: repeat=매월 둘째 화요일, repeat=매월 셋째주 화요일, repeat=매월 마지막 금요일, repeat=매주 수요일, repeat=격주 화요일, repeat=매월 15일, repeat=매월 말일, repeat=매년 1월 10일, repeat=한 번 (또는 monthly:2:화, weekly:수, biweekly:화, monthly-day:15, yearly:01-10, once, RRULE:FREQ=MONTHLY;BYDAY=2TU)',
+      'meetup.badRepeat': '`repeat`의 반복 규칙을 알 수 없습니다. 예: repeat=매월 둘째 화요일, repeat=매월 셋째주 화요일, repeat=매월 둘째·넷째 화요일, repeat=매월 마지막 금요일, repeat=매주 수요일, repeat=격주 화요일, repeat=매월 15일, repeat=매월 말일, repeat=매년 1월 10일, repeat=한 번 (또는 monthly:2:화, monthly:2,4:화, weekly:수, biweekly:화, monthly-day:15, yearly:01-10, once, RRULE:FREQ=MONTHLY;BYDAY=2TU)',
+      'meetup.badRepeatNth': '`repeat`의 몇째 주는 첫째부터 다섯째까지, 또는 마지막만 됩니다. 예: repeat=매월 둘째·넷째 화요일, repeat=매월 첫째·마지막 금요일',
+      'meetup.repeatNthTwice': '`repeat`에 같은 주를 두 번 적었습니다. 서로 다른 주를 적어 주세요. 예: repeat=매월 둘째·넷째 화요일',
+      'meetup.repeatNoWeekday': '`repeat`에 요일이 빠졌습니다. 몇째 주 뒤에 요일을 적어 주세요. 예: repeat=매월 둘째·넷째 화요일',
       'meetup.badRemind': '`remind`의 알림 시각을 알 수 없습니다. 모임 며칠·몇 시간·몇 분 전인지 쉼표로, 5개까지 적어 주세요. 예: remind=7일 전, 1일 전, 1시간 전 (또는 remind=7d,1d,1h)',
       'meetup.badDuration': '모임 길이(`duration`)를 알 수 없습니다. 90, 90분, 1시간, 1시간 30분, 1.5시간처럼 24시간 이내로 적어 주세요.',
       'meetup.kindGuessed': '종류는 제목을 보고 「{kind}」(으)로 정했습니다. 다르면 /meetup edit {id} kind=<종류>로 바꾸세요.',
@@ -90,7 +93,7 @@ export const catalog = defineCatalog(
               org: '여는 기관',
               with: '함께하는 기관 (쉼표로 여럿)',
               partnership: '협력 관계 번호 (양쪽 기관이 함께함)',
-              repeat: '반복 (매월 둘째 화요일, 매월 셋째주 화요일, 매월 마지막 금요일, 매주 화요일, 격주 화요일, 매월 15일, 매월 말일, 매년 1월 10일, 한 번; 또는 monthly:2:화, weekly:화, RRULE)',
+              repeat: '반복 (매월 둘째 화요일, 매월 셋째주 화요일, 매월 둘째·넷째 화요일, 매월 마지막 금요일, 매주 화요일, 격주 화요일, 매월 15일, 매월 말일, 매년 1월 10일, 한 번; 또는 monthly:2:화, weekly:화, RRULE)',
               start: '시작일 (2026-12-01, 12월 1일, 12/1, 내일, 다음주 화요일)',
               time: '시각 (오후 2시, 14:00, 14시 30분)',
               duration: '길이 (90, 90분, 1시간 30분; 기본 60분)',
@@ -201,7 +204,10 @@ export const catalog = defineCatalog(
   },
   {
     messages: {
-      'meetup.badRepeat': 'Unknown repeat rule in `repeat`. Examples: repeat=monthly:2:tue (2nd Tuesday), repeat=monthly:last:fri, repeat=weekly:wed, repeat=biweekly:tue, repeat=monthly-day:15, repeat=monthly-day:last, repeat=yearly:01-10, repeat=once, repeat=RRULE:FREQ=MONTHLY;BYDAY=2TU, or Korean: repeat=매월 셋째주 화요일, 매주 화요일, 격주 화요일, 매월 15일',
+      'meetup.badRepeat': 'Unknown repeat rule in `repeat`. Examples: repeat=monthly:2:tue (2nd Tuesday), repeat=monthly:2,4:tue (2nd and 4th Tuesday), repeat=monthly:last:fri, repeat=weekly:wed, repeat=biweekly:tue, repeat=monthly-day:15, repeat=monthly-day:last, repeat=yearly:01-10, repeat=once, repeat=RRULE:FREQ=MONTHLY;BYDAY=2TU, or Korean: repeat=매월 셋째주 화요일, 매월 둘째·넷째 화요일, 매주 화요일, 격주 화요일, 매월 15일',
+      'meetup.badRepeatNth': 'The week of the month in `repeat` can be 1st to 5th, or last. Examples: repeat=monthly:2,4:tue (2nd and 4th Tuesday), repeat=monthly:1,last:fri, repeat="every 2nd and 4th tuesday"',
+      'meetup.repeatNthTwice': 'The same week of the month is written twice in `repeat`. Give different weeks. Example: repeat=monthly:2,4:tue (2nd and 4th Tuesday)',
+      'meetup.repeatNoWeekday': 'The weekday is missing in `repeat`. Write it after the weeks. Example: repeat=monthly:2,4:tue (2nd and 4th Tuesday)',
       'meetup.badRemind': 'Unknown reminder times in `remind`. Give up to 5 lead times in days (d), hours (h) or minutes (m), comma-separated. Example: remind=7d,1d,1h (or remind=7일 전, 1일 전, 1시간 전)',
       'meetup.badDuration': 'Unknown meetup length in `duration`. Write 90, 90m, 1h, 1h30m, 1.5h (or 1시간 30분), at most 24 hours.',
       'meetup.kindGuessed': 'Kind set to "{kind}" from the title. If that is wrong: /meetup edit {id} kind=<kind>.',
@@ -286,7 +292,7 @@ export const catalog = defineCatalog(
               org: 'Host organisation',
               with: 'Participating organisations (comma-separated)',
               partnership: 'Partnership number (both ends take part)',
-              repeat: 'Repeat (weekly:tue, biweekly:tue, monthly:2:tue, monthly:last:fri, monthly-day:15, monthly-day:last, yearly:01-10, once, RRULE, or Korean: 매월 셋째주 화요일)',
+              repeat: 'Repeat (weekly:tue, biweekly:tue, monthly:2:tue, monthly:2,4:tue, monthly:last:fri, monthly-day:15, monthly-day:last, yearly:01-10, once, RRULE, or Korean: 매월 셋째주 화요일)',
               start: 'First day (2026-12-01, 12/1, tomorrow, 다음주 화요일)',
               time: 'Time (14:00, 2pm, 오후 2시)',
               duration: 'Length (90, 90m, 1h30m, 1.5h; default 60 minutes)',

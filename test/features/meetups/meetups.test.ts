@@ -47,6 +47,39 @@ describe('meetup series', () => {
     expect(show).toContain('반복: 매월 넷째 목요일 14:00 (90′)');
   });
 
+  it('the 2nd and 4th Tuesdays in one series: both weeks listed, 설날 moved, reminders for each date', async () => {
+    const created = await h.say(
+      '/meetup create title="모라3동 실무협의" kind=정례모임 org=행복종합사회복지관 with=모라3동행정복지센터 repeat="매월 둘째·넷째 화요일" start=12월 1일 time=14:00',
+    );
+    expect(created).toContain('정례모임 #1 「모라3동 실무협의」을(를) 만들었습니다 (매월 둘째·넷째 화요일, 14:00)');
+    expect((await h.db.meetupSeries.findFirstOrThrow()).rrule).toContain('RRULE:FREQ=MONTHLY;BYDAY=+2TU,+4TU');
+    const list = await h.say('/meetup list from=2026-12-01 to=2027-02-28');
+    expect(list.split('\n').slice(1)).toEqual([
+      '2026-12-08 (화) 14:00 · #1 모라3동 실무협의',
+      '2026-12-22 (화) 14:00 · #1 모라3동 실무협의',
+      '2027-01-12 (화) 14:00 · #1 모라3동 실무협의',
+      '2027-01-26 (화) 14:00 · #1 모라3동 실무협의',
+      '2027-02-10 (수) 14:00 · #1 모라3동 실무협의 (원래 2027-02-09)',
+      '2027-02-23 (화) 14:00 · #1 모라3동 실무협의',
+    ]);
+    expect(await h.say('/meetup show 1')).toContain('반복: 매월 둘째·넷째 화요일 14:00 (60′)');
+    const keys = (await h.db.job.findMany({ where: { status: 'pending' }, select: { key: true } })).map((j) => j.key);
+    expect(keys).toContain('meetup:1:2026-12-08@2026-12-08T14:00:1d');
+    expect(keys).toContain('meetup:1:2026-12-22@2026-12-22T14:00:1d');
+  });
+
+  it('refuses wrong weeks of the month with an example, without echoing them or writing anything', async () => {
+    const before = await rowCounts(h.db);
+    const create = (repeat: string) => h.say(`/meetup create title=x kind=정례모임 org=행복종합사회복지관 repeat="${repeat}" start=2026-12-01 time=14:00`);
+    const outOfRange = await create('매월 다섯째·여섯째 화요일');
+    expect(outOfRange).toContain('`repeat`의 몇째 주는 첫째부터 다섯째까지, 또는 마지막만 됩니다. 예: repeat=매월 둘째·넷째 화요일');
+    expect(outOfRange).not.toContain('여섯째');
+    const twice = await create('매월 둘째·둘째');
+    expect(twice).toContain('`repeat`에 같은 주를 두 번 적었습니다. 서로 다른 주를 적어 주세요. 예: repeat=매월 둘째·넷째 화요일');
+    expect(twice).not.toContain('둘째·둘째');
+    expect(await rowCounts(h.db)).toEqual(before);
+  });
+
   it('a pressed RSVP button answers with the updated card (the adapter replaces the message)', async () => {
     await h.say(CREATE);
     await h.say('@김민수 /member me');
@@ -59,7 +92,8 @@ describe('meetup series', () => {
   it('refuses bad input without writing anything', async () => {
     const before = await rowCounts(h.db);
     for (const [line, fragment] of [
-      ['/meetup create title=x kind=정례모임 org=행복종합사회복지관 repeat=monthly:6:화 start=2026-12-01 time=14:00', '`repeat`의 반복 규칙을 알 수 없습니다'],
+      ['/meetup create title=x kind=정례모임 org=행복종합사회복지관 repeat=monthly:6:화 start=2026-12-01 time=14:00', '`repeat`의 몇째 주는 첫째부터 다섯째까지'],
+      ['/meetup create title=x kind=정례모임 org=행복종합사회복지관 repeat=daily start=2026-12-01 time=14:00', '`repeat`의 반복 규칙을 알 수 없습니다'],
       ['/meetup create title=x kind=정례모임 org=행복종합사회복지관 repeat=once start=2026-12-01 time=25:00', '`time` 값을 시각으로 읽을 수 없습니다'],
       ['/meetup create title=x kind=회식 org=행복종합사회복지관 repeat=once start=2026-12-01 time=10:00', '`kind` 값을 알 수 없습니다'],
       ['/meetup create title=x kind=기타 org=행복종합사회복지관 repeat=once start=2026-12-01 time=10:00 remind=2y', '`remind`의 알림 시각을 알 수 없습니다'],
