@@ -51,6 +51,8 @@ export interface Harness {
 
 export interface HarnessOptions {
   admins?: string[];
+  /** BOT_LOCALE (default ko). */
+  locale?: 'ko' | 'en';
   now?: string;
   databaseUrl?: string;
   slack?: Config['slack'];
@@ -69,7 +71,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   let printed = '';
   output.on('data', (chunk) => (printed += chunk));
   const app = await createApp(
-    { databaseUrl, admins: options.admins ?? [], locale: 'ko', logLevel: 'silent', slack: options.slack, discord: options.discord, email: options.email },
+    { databaseUrl, admins: options.admins ?? [], locale: options.locale ?? 'ko', logLevel: 'silent', slack: options.slack, discord: options.discord, email: options.email },
     {
       clock: options.simulated ? new SimulatedClock(undefined, clock) : clock,
       logger: pino({ level: 'silent' }),
