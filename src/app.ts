@@ -25,7 +25,7 @@ export interface AppOptions {
   logger: Logger;
   /** The capabilities to run; default: every feature in src/features/index.ts. */
   features?: readonly Feature[];
-  /** Console I/O; used only when no Slack or Discord credentials are configured. */
+  /** Console I/O; used only when no chat platform (Slack, Discord) is configured. */
   console?: { input: Readable; output: Writable; notices: Writable; interactive: boolean };
   sender?: SenderOptions;
   /** Skip migrations (tests copy an already-migrated database). */
@@ -142,10 +142,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   let adaptersStarted = false;
   const http = listen
     ? new (await import('./http.ts')).HttpListener(listenOn, logger, async () => ({
-        database: await db.$queryRaw`SELECT 1`.then(
-          () => true,
-          () => false,
-        ),
+        database: await answersWithin(db.$queryRaw`SELECT 1`, READY_TIMEOUT_MS),
         ...Object.fromEntries(adapters.map((a) => [a.platform, adaptersStarted && (a.ready?.() ?? true)])),
       }))
     : undefined;
@@ -213,6 +210,26 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       await db.$disconnect();
     },
   };
+}
+
+/** A probe waits this long for the database (a lost PostgreSQL connection may hang far longer). */
+const READY_TIMEOUT_MS = 2_000;
+
+/** True when the query answers within `ms`. */
+async function answersWithin(query: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([
+      query.then(
+        () => true,
+        () => false,
+      ),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Steps a simulation may take in one move (each runs the jobs due at one instant): a move always ends. */

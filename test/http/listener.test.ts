@@ -1,9 +1,17 @@
 // The one HTTP listener: Slack (HTTP mode), the e-mail unsubscribe and the
 // probes on one port, through the real adapters against the fakes.
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
 import { UnsubscribeTokens } from '../../src/adapters/email/tokens.ts';
 import { signSlackRequest, slashCommandBody, startFakeSlack, type FakeSlack } from '../support/fake-slack.ts';
-import { createHarness, listenerUrl, type Harness } from '../support/harness.ts';
+import { createHarness, freshDatabaseUrl, listenerUrl, type Harness, type HarnessOptions } from '../support/harness.ts';
+import { onPostgres, TEMPLATE_DB, TEST_TMP } from '../support/paths.ts';
 import { startSmtp, type Smtp } from '../support/smtp.ts';
 
 const SECRET = 'listener-secret';
@@ -19,12 +27,14 @@ afterEach(async () => {
   h = slack = smtp = undefined;
 });
 
-async function start(options: { slack?: boolean; locale?: 'ko' | 'en' } = {}) {
+async function start(options: { slack?: boolean; locale?: 'ko' | 'en'; databaseUrl?: string; app?: HarnessOptions['app'] } = {}) {
   smtp = await startSmtp();
   slack = options.slack === false ? undefined : await startFakeSlack();
   h = await createHarness({
     admins: ['slack:UADMIN'],
     locale: options.locale,
+    databaseUrl: options.databaseUrl,
+    app: options.app,
     ...(slack ? { slack: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: slack.apiUrl } } : {}),
     email: {
       smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
@@ -49,14 +59,17 @@ describe('one HTTP listener', () => {
     expect(await h.say('/help')).toContain('/meetup');
   });
 
-  it('/readyz: 200 while the database answers, 503 naming it when it is gone', async () => {
-    const h = await start();
+  it.skipIf(onPostgres)('/readyz: 200 while the database answers, 503 naming it when it is gone', async () => {
+    // The SQLite file in a folder of its own: with the client closed and the folder removed, nothing answers.
+    const dir = join(TEST_TMP, `gone-${randomUUID()}`);
+    mkdirSync(dir);
+    copyFileSync(TEMPLATE_DB, join(dir, 'bot.db'));
+    const h = await start({ databaseUrl: `file:${join(dir, 'bot.db')}` });
     const ready = await fetch(listenerUrl(h, '/readyz'));
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ready' });
     await h.db.$disconnect();
-    // A closed client reconnects on the next query; a removed database file is gone for good.
-    (h.db as unknown as { $queryRaw: () => Promise<never> }).$queryRaw = () => Promise.reject(new Error('database gone'));
+    rmSync(dir, { recursive: true });
     const gone = await fetch(listenerUrl(h, '/readyz'));
     expect(gone.status).toBe(503);
     expect(await gone.json()).toEqual({ status: 'not ready', failing: ['database'] });
@@ -80,6 +93,48 @@ describe('one HTTP listener', () => {
       body,
     });
     expect(forged.status).toBe(401);
+  });
+
+  it('starts only when something needs it: not for the console alone, but when PORT is set (for the probes)', async () => {
+    h = await createHarness();
+    await h.startAdapters();
+    expect(h.app.http).toBeUndefined();
+    const config = loadConfig({ PORT: '0' });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 0, explicit: true });
+    const app = await createApp(
+      { ...config, databaseUrl: freshDatabaseUrl() },
+      { clock: h.clock, logger: pino({ level: 'silent' }), migrate: false },
+    );
+    try {
+      await app.startAdapters();
+      expect((await fetch(`http://127.0.0.1:${app.http?.port}/healthz`)).status).toBe(200);
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('UNSUBSCRIBE_PORT is ignored with a warning in the bot language', async () => {
+    let logged = '';
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        logged += chunk;
+        done();
+      },
+    });
+    const logger = pino({ level: 'warn' }, sink);
+    smtp = await startSmtp();
+    h = await createHarness({
+      email: {
+        smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
+        from: 'bot@example.go.kr',
+        fromAddress: 'bot@example.go.kr',
+        ignoredUnsubscribePort: 3001,
+      },
+      app: { logger },
+    });
+    await h.startAdapters();
+    expect(logged).toContain('UNSUBSCRIBE_PORT(3001)는 더 이상 쓰지 않습니다');
+    expect(h.app.http).toBeUndefined();
   });
 
   it('the unsubscribe pages on the shared port speak the member language; a bad link the bot default', async () => {
