@@ -95,7 +95,7 @@ for (let i = 1; i <= 30; i++) {
     channelId: 'console',
   });
 }
-const botSlackUrl = `http://127.0.0.1:${app.http!.port}/slack/events`;
+const botSlackUrl = `http://127.0.0.1:${app.http?.port}/slack/events`;
 
 // ---------- the bare libraries ----------
 const bareSlack = await startFakeSlack();
