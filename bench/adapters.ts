@@ -80,10 +80,10 @@ const app = await createApp(
     admins: [`slack:${SLACK_USER}`, `discord:${USER_ID}`],
     locale: 'ko',
     logLevel: 'silent',
-    slack: { botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: botSlack.apiUrl, port: 0, host: '127.0.0.1' },
+    slack: { botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: botSlack.apiUrl },
     discord: { token: DISCORD_TOKEN, applicationId: APP_ID, apiUrl: botDiscord.apiBase },
   },
-  { clock: systemClock, logger: pino({ level: 'silent' }), migrate: false, discordOptions: { rest: { retries: 0 } } },
+  { clock: systemClock, logger: pino({ level: 'silent' }), migrate: false, tuning: { discord: { rest: { retries: 0 } } } },
 );
 await app.start();
 await botDiscord.waitForReady();
@@ -95,7 +95,7 @@ for (let i = 1; i <= 30; i++) {
     channelId: 'console',
   });
 }
-const botSlackUrl = `http://127.0.0.1:${(app.adapters.find((a) => a.platform === 'slack') as unknown as { port: number }).port}/slack/events`;
+const botSlackUrl = `http://127.0.0.1:${app.http?.port}/slack/events`;
 
 // ---------- the bare libraries ----------
 const bareSlack = await startFakeSlack();

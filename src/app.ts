@@ -5,10 +5,9 @@
 import type { Readable, Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { ConsoleAdapter } from './adapters/console/console-adapter.ts';
-import type { DiscordAdapterOptions } from './adapters/discord/discord-adapter.ts';
-import type { EmailTransport, UnsubscribeServer } from './adapters/email/index.ts';
-import type { Config } from './config.ts';
-import type { AdapterDeps, ChatAdapter } from './core/adapter.ts';
+import { ADAPTERS, type AdapterTuning } from './adapters/index.ts';
+import { chatPlatforms, type Config } from './config.ts';
+import type { AdapterDefinition, AdapterDeps, ChatAdapter } from './core/adapter.ts';
 import type { Actor, Platform } from './core/command.ts';
 import { SimulatedClock, type Clock } from './core/clock.ts';
 import { Bot } from './core/dispatch.ts';
@@ -18,6 +17,7 @@ import { createReceipts } from './delivery/receipts.ts';
 import { OutboxSender, type SenderOptions } from './delivery/sender.ts';
 import { systemActor, type Feature, type FeatureContext, type Simulation, type SimulationResult } from './features/context.ts';
 import { FEATURES, registryOf } from './features/index.ts';
+import type { HttpListener } from './http.ts';
 import { Scheduler, type SchedulerOptions } from './scheduler/scheduler.ts';
 
 export interface AppOptions {
@@ -25,15 +25,15 @@ export interface AppOptions {
   logger: Logger;
   /** The capabilities to run; default: every feature in src/features/index.ts. */
   features?: readonly Feature[];
-  /** Console I/O; used only when no Slack or Discord credentials are configured. */
+  /** Console I/O; used only when no chat platform (Slack, Discord) is configured. */
   console?: { input: Readable; output: Writable; notices: Writable; interactive: boolean };
   sender?: SenderOptions;
   /** Skip migrations (tests copy an already-migrated database). */
   migrate?: boolean;
   /** Durable jobs: retry/timeout tuning, and the node-cron expression start() ticks on (default every 30 s). */
   scheduler?: SchedulerOptions & { cron?: string };
-  /** Extra Discord adapter options (tests shorten timeouts). */
-  discordOptions?: DiscordAdapterOptions;
+  /** Per-platform adapter tuning (tests shorten timeouts). */
+  tuning?: AdapterTuning;
 }
 
 export interface App {
@@ -48,10 +48,12 @@ export interface App {
   /** The context scheduled work runs in (system actor). */
   context: (actor?: Actor) => FeatureContext;
   console?: ConsoleAdapter;
-  /** E-mail (SMTP_URL): its transport (sender 'email') and, with PUBLIC_URL, the unsubscribe endpoint. */
-  email?: { transport: EmailTransport; unsubscribe?: UnsubscribeServer };
+  /** The one HTTP listener, when something needs it (an adapter's paths, or PORT set for the probes). */
+  http?: HttpListener;
   /** The console with a SimulatedClock: /clock moves time through it (main.ts settles due work with it at end of input). */
   simulation?: Simulation;
+  /** Starts the adapters, then the HTTP listener with their paths (start() does it first; tests without the senders and scheduler). */
+  startAdapters(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -106,31 +108,27 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       const provider = features.find((f) => f.suggest?.[kind]);
       return provider ? provider.suggest![kind]!(context(), query) : [];
     },
+    // A PostgreSQL advisory lock; on SQLite always held.
+    lock: async (name, onLost) => (await import('./db/locks.ts')).tryLock(config.databaseUrl, name, onLost),
+    locale: config.locale,
+    io: options.console,
   };
+  const chat = chatPlatforms(config).length > 0;
   const adapters: ChatAdapter[] = [];
-  // Chat libraries load only when configured: the console stays small and quick.
-  if (config.slack) {
-    const { SlackAdapter } = await import('./adapters/slack/slack-adapter.ts');
-    adapters.push(new SlackAdapter(config.slack, deps));
+  const listenOn = config.http ?? { host: '127.0.0.1', port: 0, explicit: false };
+  let listen = listenOn.explicit;
+  // One loop over the list: each configured platform is built (its library
+  // loads then), gets an outbox sender, and may serve paths on the listener.
+  // The console is the fallback: it runs in the terminal it is given when no chat platform is configured.
+  for (const definition of ADAPTERS as readonly AdapterDefinition[]) {
+    const settings = config[definition.platform];
+    const on = definition.kind === 'fallback' ? !chat && options.console !== undefined : settings !== undefined;
+    if (!on) continue;
+    listen ||= definition.listens(settings);
+    const tuning = (options.tuning as Record<string, unknown> | undefined)?.[definition.platform];
+    adapters.push(await definition.create(settings, { ...deps, tuning }));
   }
-  if (config.discord) {
-    const { DiscordAdapter } = await import('./adapters/discord/discord-adapter.ts');
-    // One gateway per database (a PostgreSQL advisory lock; on SQLite always held).
-    const { tryLock } = await import('./db/locks.ts');
-    adapters.push(
-      new DiscordAdapter(config.discord, deps, {
-        gatewayLock: (onLost) => tryLock(config.databaseUrl, 'discord-gateway', onLost),
-        ...options.discordOptions,
-      }),
-    );
-  }
-  let consoleAdapter: ConsoleAdapter | undefined;
-  if (adapters.length === 0 && options.console) {
-    const { ConsoleAdapter } = await import('./adapters/console/console-adapter.ts');
-    consoleAdapter = new ConsoleAdapter(bot as Bot, options.console);
-    adapters.push(consoleAdapter);
-  }
-
+  const consoleAdapter = adapters.find((a) => a.platform === 'console') as ConsoleAdapter | undefined;
   for (const adapter of adapters) {
     senders.set(
       adapter.platform,
@@ -141,21 +139,18 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     );
   }
 
-  // E-mail goes out beside whichever chat platform runs (the console too): the
-  // only way to reach dong-office PCs where Slack and Discord are blocked.
-  let email: App['email'];
-  if (config.email) {
-    const { EmailTransport, UnsubscribeServer, UnsubscribeTokens } = await import('./adapters/email/index.ts');
-    const tokens = config.email.unsubscribeSecret ? new UnsubscribeTokens(config.email.unsubscribeSecret) : undefined;
-    const transport = new EmailTransport(config.email, logger, { tokens });
-    const unsubscribe =
-      tokens && config.email.publicUrl ? new UnsubscribeServer(bot as Bot, tokens, logger, { port: config.email.unsubscribePort, host: config.email.host }) : undefined;
-    email = { transport, unsubscribe };
-    senders.set(
-      'email',
-      new OutboxSender(db, clock, transport, logger, { ...options.sender, onFailed: (row, reason) => outbox.reportFailure(row, reason) }),
-    );
-  }
+  let adaptersStarted = false;
+  const http = listen
+    ? new (await import('./http.ts')).HttpListener(listenOn, logger, async () => ({
+        database: await answersWithin(db.$queryRaw`SELECT 1`, READY_TIMEOUT_MS),
+        ...Object.fromEntries(adapters.map((a) => [a.platform, adaptersStarted && (a.ready?.() ?? true)])),
+      }))
+    : undefined;
+  const startAdapters = async () => {
+    for (const adapter of adapters) await adapter.start();
+    adaptersStarted = true;
+    await http?.start(adapters.flatMap((a) => a.routes?.() ?? []));
+  };
 
   let started = false;
   if (consoleAdapter && clock instanceof SimulatedClock) {
@@ -191,11 +186,11 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     clock,
     context,
     console: consoleAdapter,
-    email,
+    http,
     simulation,
+    startAdapters,
     async start() {
-      for (const adapter of adapters) await adapter.start();
-      await email?.unsubscribe?.start();
+      await startAdapters();
       for (const sender of senders.values()) await sender.start();
       // Jobs left running are not reset here: they may belong to another
       // replica. A dead process's jobs are taken over when their lease runs out.
@@ -209,13 +204,32 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       started = false;
       await scheduler.stop();
       for (const sender of senders.values()) await sender.stop();
+      await http?.stop();
       for (const adapter of adapters) await adapter.stop();
-      await email?.unsubscribe?.stop();
-      email?.transport.close();
       await receipts.flush();
       await db.$disconnect();
     },
   };
+}
+
+/** A probe waits this long for the database (a lost PostgreSQL connection may hang far longer). */
+const READY_TIMEOUT_MS = 2_000;
+
+/** True when the query answers within `ms`. */
+async function answersWithin(query: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([
+      query.then(
+        () => true,
+        () => false,
+      ),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Steps a simulation may take in one move (each runs the jobs due at one instant): a move always ends. */

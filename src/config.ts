@@ -1,12 +1,18 @@
 // Environment -> typed configuration. A bad value stops start-up with a
-// message that names the variable and shows a correct example.
+// message that names the variable and shows a correct example. The bot's own
+// variables are here; each platform's are declared in its adapter folder
+// (src/adapters/<platform>/config.ts) and merged from the adapter list.
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { ADAPTERS } from './adapters/index.ts';
+import type { AdapterDefinition } from './core/adapter.ts';
 import { HOLIDAY_YEARS } from './core/calendar/holidays.ts';
 import { isClockTime, isIsoDate, seoulDate, seoulInstant, yearOf } from './core/calendar/index.ts';
+import type { Platform } from './core/command.ts';
 
-const platformUser = /^(console|slack|discord):[^,\s]+$/;
+/** Who can be named in BOT_ADMINS: a user of a platform people type on. */
+const platformUser = new RegExp(`^(${ADAPTERS.filter((a) => a.kind !== 'beside').map((a) => a.platform).join('|')}):[^,\\s]+$`);
 
 /** A TCP port; every failure (not a number, a fraction, out of range) gets the one message with the example. */
 const port = (example: number) => {
@@ -14,7 +20,7 @@ const port = (example: number) => {
   return z.coerce.number({ message }).int({ message }).min(0, { message }).max(65535, { message }).default(example);
 };
 
-const schema = z.object({
+const base = {
   DATABASE_URL: z
     .string()
     .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: (SQLite) or postgresql:// — e.g. file:./data/bot.db')
@@ -27,15 +33,7 @@ const schema = z.object({
       message: 'must be comma-separated platform:userId pairs — e.g. slack:U0123,discord:4567',
     }),
   BOT_LOCALE: z.enum(['ko', 'en'], { message: 'must be ko or en' }).default('ko'),
-  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional(),
-  SLACK_SIGNING_SECRET: z.string().min(8, 'must be the app\'s signing secret (Basic Information page)').optional(),
-  SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token starting with xapp- (Socket Mode)').optional(),
-  SLACK_API_URL: z.url({ message: 'must be a URL — e.g. https://slack.com/api/' }).default('https://slack.com/api/'),
   PORT: port(3000),
-  DISCORD_TOKEN: z.string().min(20, 'must be the bot token (Developer Portal → Bot → Reset Token)').optional(),
-  DISCORD_APPLICATION_ID: z.string().regex(/^\d{15,22}$/, 'must be the numeric application id — e.g. 1234567890123456789').optional(),
-  DISCORD_GUILD_ID: z.string().regex(/^\d{15,22}$/, 'must be a numeric server (guild) id — e.g. 1234567890123456789').optional(),
-  DISCORD_API_URL: z.url({ message: 'must be a URL — e.g. https://discord.com/api' }).default('https://discord.com/api'),
   BOT_NOW: z
     .string()
     .optional()
@@ -66,86 +64,59 @@ const schema = z.object({
       }
       return key;
     }),
-  SMTP_URL: z
-    .string()
-    .refine(isSmtpUrl, {
-      message: 'must be smtp:// (STARTTLS) or smtps:// (TLS) with the server and, if it asks, the account — e.g. smtps://bot%40korea.kr:password@smtp.korea.kr:465',
-    })
-    .optional(),
-  MAIL_FROM: z
-    .string()
-    .refine((raw) => parseMailFrom(raw) !== undefined, { message: 'must be an e-mail address, optionally with a name — e.g. 민관협력 봇 <bot@korea.kr>' })
-    .optional(),
   PUBLIC_URL: z
     .string()
     .refine(isPublicUrl, { message: 'must be the https address the bot is reached at, without query — e.g. https://bot.example.go.kr' })
     .optional(),
-  UNSUBSCRIBE_PORT: port(3001),
   HOST: z
     .string()
     .refine(isHost, { message: 'must be an IP address or host name to listen on — e.g. 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)' })
     .optional(),
-  UNSUBSCRIBE_SECRET: z.string().min(32, 'must be at least 32 random characters — e.g. the output of: openssl rand -base64 32').optional(),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       message: 'must be one of fatal, error, warn, info, debug, trace, silent',
     })
     .default('info'),
-});
+};
+const schema = z.object(base);
+/** The platforms' variables, validated together with the bot's (every problem in one message). */
+const adapterSchema = z.object(Object.assign({}, ...ADAPTERS.map((a) => a.env)) as z.ZodRawShape);
 
-export interface SlackConfig {
-  botToken: string;
-  /** HTTP mode verifies requests with it; Socket Mode does not need it. */
-  signingSecret?: string;
-  /** Set: Socket Mode (outbound WebSocket, no public URL). Unset: HTTP on `port`. */
-  appToken?: string;
-  apiUrl: string;
-  port: number;
-  /** HOST: the address the HTTP receiver listens on. */
+type ConfigOf<D> = D extends AdapterDefinition<Platform, infer C, z.ZodRawShape> ? C : never;
+
+/** Each configured platform's settings under its name (`config.slack`, `config.email`), from the adapter list. */
+export type AdapterConfigs = { [D in (typeof ADAPTERS)[number] as D['platform']]?: ConfigOf<D> };
+
+export interface HttpConfig {
+  /** HOST: loopback unless PUBLIC_URL is set. */
   host: string;
+  /** PORT (default 3000; 0 = any free port, tests). */
+  port: number;
+  /** PORT was set: the listener starts (for /healthz and /readyz) even when no adapter needs it. */
+  explicit: boolean;
 }
 
-export interface DiscordConfig {
-  token: string;
-  applicationId: string;
-  guildId?: string;
-  apiUrl: string;
-}
-
-export type Config = {
+export type Config = AdapterConfigs & {
   databaseUrl: string;
   admins: string[];
   locale: 'ko' | 'en';
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
-  slack?: SlackConfig;
-  discord?: DiscordConfig;
+  /** The one HTTP listener (src/http.ts). loadConfig always sets it; absent (tests, benchmarks): loopback on any free port. */
+  http?: HttpConfig;
   /** BOT_NOW: the console's simulated clock starts here (console only). */
   now?: Date;
   /**
    * BALLOT_KEY: the 32-byte key that seals secret ballots, kept outside the
    * database. Unset: the console uses (or creates) ballot.key in the user's
-   * configuration folder (src/features/polls/ballot-key.ts); Slack and Discord
+   * configuration folder (src/features/polls/ballot-key.ts); chat platforms
    * refuse to start (requireBallotKeyForChat).
    */
   ballotKey?: Buffer;
-  /** E-mail (SMTP_URL set): digests and notices to members' addresses. */
-  email?: EmailConfig;
 };
 
-export interface EmailConfig {
-  /** SMTP_URL: smtp:// or smtps://, with credentials. Never logged. */
-  smtpUrl: string;
-  /** MAIL_FROM as given (with its display name), and its bare address. */
-  from: string;
-  fromAddress: string;
-  /** PUBLIC_URL without a trailing slash: one-click unsubscribe links and their endpoint. Unset: mailto only. */
-  publicUrl?: string;
-  /** Where the unsubscribe endpoint listens (behind PUBLIC_URL's reverse proxy); 0 = any free port (tests). */
-  unsubscribePort: number;
-  /** HOST: the address the unsubscribe endpoint listens on. */
-  host: string;
-  /** UNSUBSCRIBE_SECRET: the unsubscribe tokens' key is derived from it (required with PUBLIC_URL). */
-  unsubscribeSecret?: string;
+/** The chat platforms configured (those people type on besides the console). */
+export function chatPlatforms(config: Config): Platform[] {
+  return ADAPTERS.filter((a) => a.kind === 'chat' && config[a.platform]).map((a) => a.platform);
 }
 
 export class ConfigError extends Error {}
@@ -167,58 +138,39 @@ export function loadConfigOrExit(): Config {
 /** Reads .env (when present) under the real environment, then validates. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env'): Config {
   if (env === process.env && existsSync(envFile)) process.loadEnvFile(envFile);
-  const parsed = schema.safeParse(blankToUndefined(env));
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  const vars = blankToUndefined(env);
+  const parsed = schema.safeParse(vars);
+  const parsedAdapters = adapterSchema.safeParse(vars);
+  if (!parsed.success || !parsedAdapters.success) {
+    const issues = [...(parsed.error?.issues ?? []), ...(parsedAdapters.error?.issues ?? [])];
+    const lines = issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
   }
   const c = parsed.data;
   const problems: string[] = [];
+  const publicUrl = c.PUBLIC_URL?.replace(/\/+$/, '');
   // Loopback unless the bot is published (PUBLIC_URL): then a reverse proxy or Slack must reach it.
-  const host = c.HOST ?? (c.PUBLIC_URL ? '0.0.0.0' : '127.0.0.1');
-  let slack: SlackConfig | undefined;
-  if (c.SLACK_BOT_TOKEN || c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN) {
-    if (!c.SLACK_BOT_TOKEN) problems.push('  SLACK_BOT_TOKEN: missing — Slack needs the bot token (xoxb-...) as well');
-    if (!c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
-      problems.push('  SLACK_SIGNING_SECRET: missing — HTTP mode needs it (or set SLACK_APP_TOKEN for Socket Mode)');
-    }
-    if (c.SLACK_BOT_TOKEN) {
-      slack = { botToken: c.SLACK_BOT_TOKEN, signingSecret: c.SLACK_SIGNING_SECRET, appToken: c.SLACK_APP_TOKEN, apiUrl: c.SLACK_API_URL, port: c.PORT, host };
-    }
+  const shared = { host: c.HOST ?? (publicUrl ? '0.0.0.0' : '127.0.0.1'), publicUrl };
+  const adapters: Record<string, unknown> = {};
+  for (const adapter of ADAPTERS) {
+    const settings = (adapter as AdapterDefinition).configure(parsedAdapters.data, shared, problems);
+    if (settings !== undefined) adapters[adapter.platform] = settings;
   }
-  let discord: DiscordConfig | undefined;
-  if (c.DISCORD_TOKEN || c.DISCORD_APPLICATION_ID) {
-    if (!c.DISCORD_TOKEN) problems.push('  DISCORD_TOKEN: missing — Discord needs the bot token as well');
-    if (!c.DISCORD_APPLICATION_ID) problems.push('  DISCORD_APPLICATION_ID: missing — Discord needs the application id as well');
-    if (c.DISCORD_TOKEN && c.DISCORD_APPLICATION_ID) {
-      discord = { token: c.DISCORD_TOKEN, applicationId: c.DISCORD_APPLICATION_ID, guildId: c.DISCORD_GUILD_ID, apiUrl: c.DISCORD_API_URL };
-    }
-  }
-  const chatConfigured = [c.SLACK_BOT_TOKEN, c.SLACK_SIGNING_SECRET, c.SLACK_APP_TOKEN, c.DISCORD_TOKEN, c.DISCORD_APPLICATION_ID].some(Boolean);
-  if (c.BOT_NOW && chatConfigured) {
-    problems.push('  BOT_NOW: console only — Slack and Discord run on real time; remove BOT_NOW (or the SLACK_*/DISCORD_* settings)');
-  }
-  let email: EmailConfig | undefined;
-  if (c.SMTP_URL) {
-    const from = c.MAIL_FROM ? parseMailFrom(c.MAIL_FROM) : undefined;
-    if (!from) problems.push('  MAIL_FROM: missing — e-mail needs the sender address (e.g. 민관협력 봇 <bot@korea.kr>)');
-    if (c.PUBLIC_URL && !c.UNSUBSCRIBE_SECRET) {
-      problems.push('  UNSUBSCRIBE_SECRET: missing — one-click unsubscribe links (PUBLIC_URL) are signed with it; e.g. the output of: openssl rand -base64 32');
-    }
-    if (from) {
-      email = {
-        smtpUrl: c.SMTP_URL,
-        from: c.MAIL_FROM!.trim(),
-        fromAddress: from,
-        publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
-        unsubscribePort: c.UNSUBSCRIBE_PORT,
-        host,
-        unsubscribeSecret: c.UNSUBSCRIBE_SECRET,
-      };
-    }
+  const config = {
+    ...(adapters as AdapterConfigs),
+    databaseUrl: c.DATABASE_URL,
+    admins: c.BOT_ADMINS,
+    locale: c.BOT_LOCALE,
+    logLevel: c.LOG_LEVEL,
+    http: { host: shared.host, port: c.PORT, explicit: env.PORT !== undefined && env.PORT !== '' },
+    now: c.BOT_NOW,
+    ballotKey: c.BALLOT_KEY,
+  };
+  if (c.BOT_NOW && chatPlatforms(config).length) {
+    problems.push(`  BOT_NOW: console only — ${chatPlatforms(config).join(', ')} run on real time; remove BOT_NOW (or that platform's settings)`);
   }
   if (problems.length) throw new ConfigError(`Incomplete configuration (see .env.example):\n${problems.join('\n')}`);
-  return { databaseUrl: c.DATABASE_URL, admins: c.BOT_ADMINS, locale: c.BOT_LOCALE, logLevel: c.LOG_LEVEL, slack, discord, now: c.BOT_NOW, ballotKey: c.BALLOT_KEY, email };
+  return config;
 }
 
 /**
@@ -228,7 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
  * Called by main.ts only: scripts (import, export, command registration) do not seal ballots.
  */
 export function requireBallotKeyForChat(config: Config): void {
-  if ((config.slack || config.discord) && !config.ballotKey) {
+  if (chatPlatforms(config).length && !config.ballotKey) {
     throw new ConfigError(
       'Incomplete configuration (see .env.example):\n  BALLOT_KEY: missing — with Slack or Discord the key that seals secret ballots must be set, ' +
         'kept apart from the database and its backups (a secret store or the service environment); generate one with: openssl rand -base64 32',
@@ -276,14 +228,6 @@ function isHost(raw: string): boolean {
   return isIP(raw) !== 0 || /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/.test(raw);
 }
 
-function isSmtpUrl(raw: string): boolean {
-  try {
-    const url = new URL(raw);
-    return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
 
 /** https anywhere; plain http only on this machine (trying it out). */
 function isPublicUrl(raw: string): boolean {
@@ -296,8 +240,3 @@ function isPublicUrl(raw: string): boolean {
   }
 }
 
-/** MAIL_FROM: `bot@korea.kr` or `Name <bot@korea.kr>` -> the bare address; else undefined. */
-export function parseMailFrom(raw: string): string | undefined {
-  const match = /^\s*(?:([^<>\r\n]*?)\s*<([^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)>|([^\s<>@"]+@[^\s<>@]+\.[^\s<>@]+))\s*$/.exec(raw);
-  return match ? (match[2] ?? match[3]) : undefined;
-}

@@ -2,7 +2,7 @@
 // With no Slack or Discord credentials the console adapter runs in this
 // terminal (or reads a script from piped input and exits at its end) on a
 // simulated clock: it starts at BOT_NOW (or now) and /clock moves it forward.
-import { ConfigError, EXIT_CONFIG, loadConfig, requireBallotKeyForChat } from './config.ts';
+import { chatPlatforms, ConfigError, EXIT_CONFIG, loadConfig, requireBallotKeyForChat } from './config.ts';
 import { SimulatedClock, systemClock } from './core/clock.ts';
 import { migrateInChildProcess } from './db/migrate-isolated.ts';
 import { dirname, join } from 'node:path';
@@ -18,7 +18,7 @@ function consoleLogFile(databaseUrl: string): string {
 async function main(): Promise<void> {
   const config = loadConfig();
   requireBallotKeyForChat(config);
-  const chat = Boolean(config.slack || config.discord);
+  const chat = chatPlatforms(config).length > 0;
   // At a terminal the console's prompt shares stderr with the logs: they go to a file beside the database instead.
   const logFile = !chat && process.stdin.isTTY && process.stderr.isTTY ? consoleLogFile(config.databaseUrl) : undefined;
   const logger = createLogger(config.logLevel, logFile);

@@ -3,7 +3,14 @@ import { ConfigError, loadConfig, requireBallotKeyForChat } from '../src/config.
 
 describe('config', () => {
   it('has working defaults: SQLite file under ./data, Korean, no admins', () => {
-    expect(loadConfig({})).toEqual({ databaseUrl: 'file:./data/bot.db', admins: [], locale: 'ko', logLevel: 'info' });
+    expect(loadConfig({})).toEqual({
+      databaseUrl: 'file:./data/bot.db',
+      admins: [],
+      locale: 'ko',
+      logLevel: 'info',
+      http: { host: '127.0.0.1', port: 3000, explicit: false },
+    });
+    expect(loadConfig({ PORT: '8080' }).http).toEqual({ host: '127.0.0.1', port: 8080, explicit: true });
   });
 
   it('parses BOT_ADMINS as platform:userId pairs', () => {
@@ -41,21 +48,20 @@ describe('config', () => {
     expect(message({ BOT_NOW: '2026-02-30' })).toMatch(/BOT_NOW: must be a Seoul date/);
     for (const bad of ['70000', '-1', '30.5', 'web']) {
       expect(message({ PORT: bad })).toMatch(/PORT: must be a port number from 0 to 65535 — e\.g\. 3000/);
-      expect(message({ UNSUBSCRIBE_PORT: bad })).toMatch(/UNSUBSCRIBE_PORT: must be a port number from 0 to 65535 — e\.g\. 3001/);
+      expect(message({ SMTP_URL: 'smtp://relay.local', MAIL_FROM: 'bot@korea.kr', UNSUBSCRIBE_PORT: bad })).toMatch(/UNSUBSCRIBE_PORT: must be a port number .*no longer used/);
     }
   });
 
-  it('HOST: loopback unless PUBLIC_URL is set, validated, used by the Slack and unsubscribe listeners', () => {
+  it('HOST: loopback unless PUBLIC_URL is set, validated, used by the one HTTP listener', () => {
     const slack = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret-123' };
     const email = { SMTP_URL: 'smtp://relay.local:25', MAIL_FROM: 'bot@korea.kr' };
-    expect(loadConfig(slack).slack?.host).toBe('127.0.0.1');
-    expect(loadConfig(email).email?.host).toBe('127.0.0.1');
+    expect(loadConfig(slack).http?.host).toBe('127.0.0.1');
+    expect(loadConfig(email).http?.host).toBe('127.0.0.1');
     const published = { ...slack, ...email, PUBLIC_URL: 'https://bot.example.go.kr', UNSUBSCRIBE_SECRET: 'x'.repeat(32) };
-    expect(loadConfig(published).slack?.host).toBe('0.0.0.0');
-    expect(loadConfig(published).email?.host).toBe('0.0.0.0');
-    expect(loadConfig({ ...published, HOST: '10.0.0.5' }).email?.host).toBe('10.0.0.5');
-    expect(loadConfig({ ...slack, HOST: '::1' }).slack?.host).toBe('::1');
-    expect(loadConfig({ ...slack, HOST: 'bot-host.local' }).slack?.host).toBe('bot-host.local');
+    expect(loadConfig(published).http?.host).toBe('0.0.0.0');
+    expect(loadConfig({ ...published, HOST: '10.0.0.5' }).http?.host).toBe('10.0.0.5');
+    expect(loadConfig({ ...slack, HOST: '::1' }).http?.host).toBe('::1');
+    expect(loadConfig({ ...slack, HOST: 'bot-host.local' }).http?.host).toBe('bot-host.local');
     for (const bad of ['0.0.0.0:3000', 'http://127.0.0.1', 'two words']) {
       expect(() => loadConfig({ ...slack, HOST: bad })).toThrow(/HOST: must be an IP address or host name .*e\.g\. 127\.0\.0\.1/);
     }

@@ -62,7 +62,7 @@ async function setUp(options: DiscordAdapterOptions = {}): Promise<Setup> {
   const h = await createHarness({
     admins: [`discord:${USER_ID}`],
     discord: { token: TOKEN, applicationId: APP_ID, apiUrl: fake.apiBase },
-    app: { discordOptions: discordOptions as Record<string, unknown>, logger },
+    app: { tuning: { discord: discordOptions }, logger },
   });
   await h.startAdapters();
   const adapter = h.app.adapters.find((a) => a.platform === 'discord') as DiscordAdapter;

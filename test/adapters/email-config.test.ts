@@ -1,6 +1,7 @@
 // E-mail configuration: off without SMTP_URL, clear messages naming the variable.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, parseMailFrom } from '../../src/config.ts';
+import { parseMailFrom } from '../../src/adapters/email/config.ts';
+import { ConfigError, loadConfig } from '../../src/config.ts';
 
 const load = (env: Record<string, string>) => loadConfig(env as NodeJS.ProcessEnv, '/nonexistent/.env');
 const error = (env: Record<string, string>) => {
@@ -20,7 +21,7 @@ describe('e-mail configuration', () => {
     expect(load({ MAIL_FROM: 'bot@korea.kr', PUBLIC_URL: 'https://bot.example.go.kr' }).email).toBeUndefined();
   });
 
-  it('reads SMTP_URL, MAIL_FROM (with a name), PUBLIC_URL, UNSUBSCRIBE_PORT and UNSUBSCRIBE_SECRET', () => {
+  it('reads SMTP_URL, MAIL_FROM (with a name), PUBLIC_URL and UNSUBSCRIBE_SECRET; UNSUBSCRIBE_PORT is kept only to be warned about', () => {
     expect(
       load({
         SMTP_URL: 'smtps://bot%40korea.kr:pw@smtp.korea.kr:465',
@@ -34,11 +35,16 @@ describe('e-mail configuration', () => {
       from: '민관협력 봇 <bot@korea.kr>',
       fromAddress: 'bot@korea.kr',
       publicUrl: 'https://bot.example.go.kr/minkwan',
-      unsubscribePort: 8025,
-      host: '0.0.0.0',
       unsubscribeSecret: SECRET,
+      ignoredUnsubscribePort: 8025,
     });
-    expect(load({ SMTP_URL: 'smtp://relay.local:25', MAIL_FROM: 'bot@korea.kr' }).email).toMatchObject({ unsubscribePort: 3001, publicUrl: undefined });
+    expect(load({ SMTP_URL: 'smtp://relay.local:25', MAIL_FROM: 'bot@korea.kr' }).email).toEqual({
+      smtpUrl: 'smtp://relay.local:25',
+      from: 'bot@korea.kr',
+      fromAddress: 'bot@korea.kr',
+      publicUrl: undefined,
+      unsubscribeSecret: undefined,
+    });
   });
 
   it('names the variable and shows an example', () => {
@@ -48,7 +54,7 @@ describe('e-mail configuration', () => {
     expect(error({ SMTP_URL: 'smtp://relay.local', MAIL_FROM: 'bot@korea.kr', PUBLIC_URL: 'http://bot.example.go.kr' })).toMatch(/PUBLIC_URL: must be the https address/);
     expect(error({ SMTP_URL: 'smtp://relay.local', MAIL_FROM: 'bot@korea.kr', PUBLIC_URL: 'https://bot.example.go.kr' })).toMatch(/UNSUBSCRIBE_SECRET: missing/);
     expect(error({ SMTP_URL: 'smtp://relay.local', MAIL_FROM: 'bot@korea.kr', UNSUBSCRIBE_SECRET: 'short' })).toMatch(/UNSUBSCRIBE_SECRET: must be at least 32/);
-    expect(error({ SMTP_URL: 'smtp://relay.local', MAIL_FROM: 'bot@korea.kr', UNSUBSCRIBE_PORT: 'x' })).toMatch(/UNSUBSCRIBE_PORT: must be a port number/);
+    expect(error({ SMTP_URL: 'smtp://relay.local', MAIL_FROM: 'bot@korea.kr', UNSUBSCRIBE_PORT: 'x' })).toMatch(/UNSUBSCRIBE_PORT: must be a port number .*no longer used/);
   });
 
   it('MAIL_FROM: a bare address or a name with an address, nothing that could add a header', () => {

@@ -6,6 +6,7 @@ import { PassThrough } from 'node:stream';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import pino from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { EmailAdapter } from '../../src/adapters/email/email-adapter.ts';
 import { renderEmail } from '../../src/adapters/email/render.ts';
 import { createApp, type App } from '../../src/app.ts';
 import type { Card } from '../../src/core/card.ts';
@@ -20,6 +21,7 @@ const PUBLIC_URL = 'https://bot.example.go.kr';
 
 
 let app: App | undefined;
+const emailOf = (app: App) => app.adapters.find((a) => a.platform === 'email') as EmailAdapter;
 let smtp: Smtp | undefined;
 afterEach(async () => {
   await app?.stop();
@@ -41,8 +43,6 @@ async function setup(options: { publicUrl?: boolean } = { publicUrl: true }) {
         from: `민관협력 봇 <${FROM}>`,
         fromAddress: FROM,
         publicUrl: options.publicUrl ? PUBLIC_URL : undefined,
-        unsubscribePort: 0,
-        host: '127.0.0.1',
         unsubscribeSecret: options.publicUrl ? 'test-secret-0123456789-abcdefghijklmnop' : undefined,
       },
     },
@@ -120,7 +120,7 @@ describe('e-mail through the outbox', () => {
     const row = await app.db.outboxMessage.findFirstOrThrow({ where: { platform: 'email' } });
     expect(row).toMatchObject({ status: 'sent', destKind: 'user', destId: `#${members.mora.id} mora3@example.go.kr` });
     expect(row.idempotencyKey).toBe(`digest:2026-W49@email:member:${members.mora.id}`);
-    expect(mail.messageId).toBe(app.email!.transport.messageId(row.idempotencyKey));
+    expect(mail.messageId).toBe(emailOf(app).transport.messageId(row.idempotencyKey));
     expect(row.messageRef).toBe(mail.messageId);
 
     // Exactly once: the same key again queues and sends nothing.
@@ -147,7 +147,8 @@ describe('e-mail through the outbox', () => {
 
   it('without PUBLIC_URL: mailto: only, no one-click header, no endpoint', async () => {
     const { app, smtp, drain, members } = await setup({ publicUrl: false });
-    expect(app.email?.unsubscribe).toBeUndefined();
+    expect(emailOf(app).unsubscribe).toBeUndefined();
+    expect(app.http).toBeUndefined(); // nothing needs the listener
     await app.outbox.deliver({ kind: 'email', memberId: members.mora.id }, digest, 'k');
     expect(await drain()).toBe(1);
     const mail = await simpleParser(smtp.received[0].raw);
@@ -192,12 +193,12 @@ describe('e-mail through the outbox', () => {
 describe('one-click unsubscribe', () => {
   async function withLink() {
     const s = await setup();
-    await s.app.email!.unsubscribe!.start();
+    await s.app.startAdapters();
     await s.app.outbox.deliver({ kind: 'email', memberId: s.members.mora.id }, digest, 'k');
     await s.drain();
     const mail = await simpleParser(s.smtp.received[0].raw);
     const https = /<(https:[^>]+)>/.exec(header(mail, 'list-unsubscribe')!)![1];
-    const local = https.replace(PUBLIC_URL, `http://127.0.0.1:${s.app.email!.unsubscribe!.port}`);
+    const local = https.replace(PUBLIC_URL, `http://127.0.0.1:${s.app.http!.port}`);
     return { ...s, link: local, spy: vi.spyOn(s.app.bot, 'handleText') };
   }
   const oneClick = (url: string) =>

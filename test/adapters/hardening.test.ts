@@ -26,7 +26,7 @@ async function slackBot(databaseUrl?: string): Promise<{ h: Harness; url: string
   const h = await createHarness({
     databaseUrl,
     admins: [`slack:${ADMIN}`],
-    slack: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0, host: '127.0.0.1' },
+    slack: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl },
   });
   harnesses.push(h);
   await h.startAdapters();
@@ -200,7 +200,7 @@ describe('Discord: odd modal ids, replays after a restart', () => {
       databaseUrl,
       admins: [`discord:${USER_ID}`],
       discord: { token: 'fake.bot.token', applicationId: APP_ID, apiUrl: discord.apiBase },
-      app: { discordOptions: { rest: { retries: 0, timeout: 2000 } } },
+      app: { tuning: { discord: { rest: { retries: 0, timeout: 2000 } } } },
     });
     harnesses.push(h);
     await h.startAdapters();

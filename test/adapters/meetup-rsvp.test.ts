@@ -67,7 +67,7 @@ describe('meetup RSVP on Slack (real Bolt over HTTP, fake Slack)', () => {
     fake = await startFakeSlack();
     h = await createHarness({
       admins: ['slack:U111'],
-      slack: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0, host: '127.0.0.1' },
+      slack: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl },
     });
     await h.startAdapters();
     eventsUrl = slackEventsUrl(h);
@@ -204,7 +204,7 @@ describe('meetup RSVP on Discord (real discord.js client, fake Discord)', () => 
     fake = await startFakeDiscord();
     h = await createHarness({
       discord: { token: 'fake.bot.token.for.tests', applicationId: APP_ID, apiUrl: fake.apiBase },
-      app: { discordOptions: { rest: { retries: 0, timeout: 2000 } } },
+      app: { tuning: { discord: { rest: { retries: 0, timeout: 2000 } } } },
     });
     await h.startAdapters();
   });

@@ -93,7 +93,7 @@ describe('poll buttons on Slack (real Bolt over HTTP, fake Slack)', () => {
   beforeAll(async () => {
     fake = await startFakeSlack();
     h = await createHarness({
-      slack: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0, host: '127.0.0.1' },
+      slack: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl },
     });
     await h.startAdapters();
     eventsUrl = slackEventsUrl(h);
@@ -342,7 +342,7 @@ describe('poll buttons on Discord (real discord.js client, fake Discord)', () =>
     fake = await startFakeDiscord();
     h = await createHarness({
       discord: { token: 'fake.bot.token.for.tests', applicationId: APP_ID, apiUrl: fake.apiBase },
-      app: { discordOptions: { rest: { retries: 0, timeout: 2000 } } },
+      app: { tuning: { discord: { rest: { retries: 0, timeout: 2000 } } } },
     });
     await h.startAdapters();
     adapter = h.app.adapters.find((a) => a.platform === 'discord') as DiscordAdapter;

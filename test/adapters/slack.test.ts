@@ -32,7 +32,7 @@ beforeEach(async () => {
   fake.reset();
   h = await createHarness({
     admins: [`slack:${ADMIN}`],
-    slack: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0, host: '127.0.0.1' },
+    slack: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl },
   });
   await h.startAdapters();
   eventsUrl = slackEventsUrl(h);
@@ -299,7 +299,7 @@ describe('Slack Socket Mode', () => {
   it('the same scenario over the socket: add, bind, list, press a button', async () => {
     const socketHarness = await createHarness({
       admins: [`slack:${ADMIN}`],
-      slack: { botToken: 'xoxb-test', appToken: 'xapp-test', apiUrl: fake.apiUrl, port: 0, host: '127.0.0.1' },
+      slack: { botToken: 'xoxb-test', appToken: 'xapp-test', apiUrl: fake.apiUrl },
     });
     await socketHarness.startAdapters();
     await fake.waitForSocket();
@@ -334,7 +334,7 @@ describe('Slack retries across a restart', () => {
     await answer(first.responseUrl);
     const databaseUrl = h.databaseUrl;
     await h.close();
-    h = await createHarness({ databaseUrl, admins: [`slack:${ADMIN}`], slack: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0, host: '127.0.0.1' } });
+    h = await createHarness({ databaseUrl, admins: [`slack:${ADMIN}`], slack: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl } });
     await h.startAdapters();
     eventsUrl = slackEventsUrl(h);
     const retry = await post(first.body, { ...signSlackRequest(SECRET, first.body), 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_timeout' });

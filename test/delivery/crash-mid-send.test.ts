@@ -82,7 +82,7 @@ describe('Slack: kill -9 between the post and recording it', () => {
     fake = await startFakeSlack({ realTimestamps: true });
     cleanup.push(() => fake.stop());
     const databaseUrl = freshDatabaseUrl();
-    const platforms: Platforms = { slack: { botToken: 'xoxb-test', signingSecret: 'secret', apiUrl: fake.apiUrl, port: 0, host: '127.0.0.1' } };
+    const platforms: Platforms = { slack: { botToken: 'xoxb-test', signingSecret: 'secret', apiUrl: fake.apiUrl } };
     return { databaseUrl, platforms };
   };
   const posts = (key: string) =>

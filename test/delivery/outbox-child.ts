@@ -12,7 +12,7 @@ const app = await createApp(config, {
   clock: new TestClock(new Date().toISOString()),
   logger: pino({ level: 'silent' }),
   migrate: false,
-  discordOptions: { rest: { retries: 0, timeout: 60_000 } },
+  tuning: { discord: { rest: { retries: 0, timeout: 60_000 } } },
 });
 await app.start();
 process.stdout.write('started\n');

@@ -36,7 +36,7 @@ const app = await createApp(config, {
   features: [...FEATURES, replicaJobs],
   scheduler: { cron: '* * * * * *', runningTimeoutMs: 3000 },
   sender: { pollMs: 100, sendingLeaseMs: 4000 },
-  discordOptions: { rest: { retries: 0, timeout: 3000 }, gatewayRetryMs: 500 },
+  tuning: { discord: { rest: { retries: 0, timeout: 3000 }, gatewayRetryMs: 500 } },
 });
 await app.start();
 process.stdout.write(`${JSON.stringify({ started: name })}\n`);

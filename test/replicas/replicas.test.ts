@@ -98,7 +98,7 @@ describe.skipIf(!onPostgres)('replicas on one PostgreSQL database', () => {
         admins: [],
         locale: 'ko',
         logLevel: 'info',
-        slack: { botToken: 'xoxb-test', signingSecret: 'replica-secret', apiUrl: slack.apiUrl, port: 0, host: '127.0.0.1' },
+        slack: { botToken: 'xoxb-test', signingSecret: 'replica-secret', apiUrl: slack.apiUrl },
         discord: { token: 'fake.bot.token.for.tests', applicationId: APP_ID, apiUrl: discord.apiBase },
       } as unknown as Config;
       const replicas = Array.from({ length: count }, (_, i) => startReplica(`r${i + 1}`, config));

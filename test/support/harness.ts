@@ -42,7 +42,7 @@ export interface Harness {
   run: (...lines: string[]) => Promise<string[]>;
   /** Runs one console line and returns its reply text. */
   say: (line: string) => Promise<string>;
-  /** Starts the chat adapters only; tests drain the outbox themselves (no background timers). */
+  /** Starts the adapters and the HTTP listener only; tests drain the outbox themselves (no background timers). */
   startAdapters: () => Promise<void>;
   /** Sends what is due on one platform's outbox now. */
   drain: (platform: 'console' | 'slack' | 'discord' | 'email') => Promise<number>;
@@ -51,6 +51,8 @@ export interface Harness {
 
 export interface HarnessOptions {
   admins?: string[];
+  /** BOT_LOCALE (default ko). */
+  locale?: 'ko' | 'en';
   now?: string;
   databaseUrl?: string;
   slack?: Config['slack'];
@@ -69,7 +71,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   let printed = '';
   output.on('data', (chunk) => (printed += chunk));
   const app = await createApp(
-    { databaseUrl, admins: options.admins ?? [], locale: 'ko', logLevel: 'silent', slack: options.slack, discord: options.discord, email: options.email },
+    { databaseUrl, admins: options.admins ?? [], locale: options.locale ?? 'ko', logLevel: 'silent', slack: options.slack, discord: options.discord, email: options.email },
     {
       clock: options.simulated ? new SimulatedClock(undefined, clock) : clock,
       logger: pino({ level: 'silent' }),
@@ -99,9 +101,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       for (const line of lines) out.push(await say(line));
       return out;
     },
-    startAdapters: async () => {
-      for (const adapter of app.adapters) if (adapter.platform !== 'console') await adapter.start();
-    },
+    startAdapters: () => app.startAdapters(),
     drain: async (platform) => {
       const sender = app.senders.get(platform);
       if (!sender) throw new Error(`no ${platform} sender`);
@@ -114,9 +114,13 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   };
 }
 
+/** The harness's HTTP listener (started with the adapters): `listenerUrl(h, '/healthz')`. */
+export function listenerUrl(h: Harness, path: string): string {
+  if (!h.app.http?.port) throw new Error('no HTTP listener (start the adapters first)');
+  return `http://127.0.0.1:${h.app.http.port}${path}`;
+}
+
 /** Where the harness's Slack adapter (HTTP mode) receives Slack's requests. */
 export function slackEventsUrl(h: Harness): string {
-  const slack = h.app.adapters.find((a) => a.platform === 'slack') as { port?: number } | undefined;
-  if (!slack?.port) throw new Error('no Slack adapter in HTTP mode (start the adapters first)');
-  return `http://127.0.0.1:${slack.port}/slack/events`;
+  return listenerUrl(h, '/slack/events');
 }

@@ -17,9 +17,9 @@ export async function startBothPlatforms(signingSecret: string, options: Omit<Ha
   const discord = await startFakeDiscord();
   const h = await createHarness({
     ...options,
-    slack: { botToken: 'xoxb-test', signingSecret, apiUrl: slack.apiUrl, port: 0, host: '127.0.0.1' },
+    slack: { botToken: 'xoxb-test', signingSecret, apiUrl: slack.apiUrl },
     discord: { token: 'fake.bot.token.for.tests', applicationId: APP_ID, apiUrl: discord.apiBase },
-    app: { discordOptions: { rest: { retries: 0, timeout: 2000 } }, ...options.app },
+    app: { tuning: { discord: { rest: { retries: 0, timeout: 2000 } } }, ...options.app },
   });
   await h.startAdapters();
   return {

@@ -8,7 +8,7 @@ import type { APIApplicationCommandBasicOption, APIApplicationCommandOption, RES
 import type { OptionDecl } from '../../core/command.ts';
 import { catalogs, choiceLabel, choiceValues, LOCALES, translator, type Locale, type Translator } from '../../core/i18n/index.ts';
 import { commandText, hasSubcommands, subcommandText, type AnyCommand, type Registry } from '../../core/registry.ts';
-import type { DiscordConfig } from '../../config.ts';
+import type { DiscordConfig } from './config.ts';
 import { cut } from '../../core/card.ts';
 
 // ApplicationCommandOptionType

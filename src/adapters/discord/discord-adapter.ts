@@ -34,7 +34,7 @@ import { DeliveryError, type OutgoingMessage, type SentMessage } from '../../cor
 import { formToParsed } from '../../core/forms.ts';
 import { subcommandHelp } from '../../core/help.ts';
 import type { ParsedText } from '../../core/parse.ts';
-import type { DiscordConfig } from '../../config.ts';
+import type { DiscordConfig } from './config.ts';
 import { attachments, cardToMessage, decodeFormId, formNonce, formOpenedAt, formToModal, modalPlan, SELECT_ID } from './components.ts';
 
 /** Discord error codes that no retry can fix. */
@@ -133,6 +133,11 @@ export class DiscordAdapter implements ChatAdapter {
       this.deps.logger.info({ platform: 'discord' }, 'discord: another process holds the gateway; sending only, standing by');
       this.#standBy();
     }
+  }
+
+  /** For /readyz: a process standing by (another holds the gateway) sends over REST and is ready; the holder once connected. */
+  ready(): boolean {
+    return !this.#lock || this.client.isReady();
   }
 
   /** True when this process now holds the gateway. */

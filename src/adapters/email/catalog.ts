@@ -1,5 +1,5 @@
 // The e-mail transport's own texts: the unsubscribe footer and the pages of
-// the unsubscribe endpoint. Registered when the e-mail adapter loads.
+// the unsubscribe endpoint, the start-up notice about UNSUBSCRIBE_PORT. Registered when the e-mail adapter loads.
 import { defineCatalog, registerCatalog } from '../../core/i18n/index.ts';
 import type { MessagesOf } from '../../core/i18n/catalog.ts';
 
@@ -15,6 +15,8 @@ export const catalog = defineCatalog(
       'email.pageDone': '처리했습니다.',
       'email.pageInvalid': '링크가 올바르지 않습니다. 메일 아래쪽의 수신거부 링크를 잘리지 않게 그대로 열어 주세요.',
       'email.pageError': '처리하지 못했습니다. 잠시 뒤 다시 시도하거나 담당자에게 알려 주세요.',
+      'email.unsubscribePortIgnored':
+        'UNSUBSCRIBE_PORT({port})는 더 이상 쓰지 않습니다: 수신거부 주소는 이제 PORT의 /email/unsubscribe 에서 받습니다. 설정에서 지워 주세요(다음 판부터는 알리지 않고 무시합니다).',
     },
   },
   {
@@ -28,6 +30,8 @@ export const catalog = defineCatalog(
       'email.pageDone': 'Done.',
       'email.pageInvalid': 'This link is not valid. Open the unsubscribe link at the bottom of the e-mail as it is, without cutting it.',
       'email.pageError': 'That did not work. Try again later or tell your administrator.',
+      'email.unsubscribePortIgnored':
+        'UNSUBSCRIBE_PORT ({port}) is no longer used: the unsubscribe path is now /email/unsubscribe on PORT. Remove it from the settings (the next release ignores it silently).',
     },
   },
 );

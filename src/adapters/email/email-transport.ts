@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
-import type { EmailConfig } from '../../config.ts';
+import type { EmailConfig } from './config.ts';
 import { DeliveryError, parseEmailDestId, type OutgoingMessage, type SentMessage, type Transport } from '../../core/deliver.ts';
 import { renderEmail, type Unsubscribe } from './render.ts';
 import { unsubscribeUrl, type UnsubscribeTokens } from './tokens.ts';

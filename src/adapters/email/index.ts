@@ -1,5 +1,17 @@
-// E-mail: an outbox transport over SMTP and its one-click unsubscribe endpoint.
-export { EmailTransport, type EmailTransportOptions } from './email-transport.ts';
-export { UnsubscribeServer, UNSUBSCRIBE_COMMAND } from './unsubscribe-server.ts';
-export { UnsubscribeTokens, unsubscribeUrl, UNSUBSCRIBE_PATH } from './tokens.ts';
-export { renderEmail } from './render.ts';
+// E-mail, declared for the adapter list (src/adapters/index.ts): the SMTP
+// transport and the one-click unsubscribe pages. nodemailer loads in create() only.
+import { defineAdapter } from '../../core/adapter.ts';
+import { emailConfig, emailEnv } from './config.ts';
+import { renderEmail } from './render.ts';
+
+export type { EmailConfig } from './config.ts';
+
+export const email = defineAdapter({
+  platform: 'email',
+  kind: 'beside',
+  env: emailEnv,
+  configure: (vars, shared, problems) => emailConfig(vars, shared.publicUrl, problems),
+  listens: (config) => Boolean(config.publicUrl && config.unsubscribeSecret),
+  create: async (config, deps) => new (await import('./email-adapter.ts')).EmailAdapter(config, deps),
+  render: (card) => renderEmail(card),
+});

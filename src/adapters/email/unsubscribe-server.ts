@@ -1,6 +1,6 @@
-// The one-click unsubscribe endpoint (RFC 8058), a small node:http server of
-// its own so it works with the console, Slack (HTTP or Socket Mode) and
-// Discord alike; a reverse proxy puts it under PUBLIC_URL.
+// The one-click unsubscribe endpoint (RFC 8058), served on the one HTTP
+// listener (src/http.ts) beside whichever chat platform runs; a reverse proxy
+// puts it under PUBLIC_URL.
 //
 //   GET  /email/unsubscribe?m=<member>&t=<token>  a confirmation page with a
 //        button (link scanners and previews fetch with GET: GET changes nothing)
@@ -10,10 +10,11 @@
 // Unsubscribing is the bot command `/digest off email`, run as that member
 // (platform 'email', user `member:<id>`), so it is checked, audited and
 // answered like any other command. The token is checked first; a bad one runs
-// nothing.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// nothing. The pages speak the member's language; without a member (a bad
+// link) the bot's default language.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
+import type { HttpRoute } from '../../core/adapter.ts';
 import { fallbackText } from '../../core/card.ts';
 import type { Bot } from '../../core/dispatch.ts';
 import type { Invocation } from '../../core/command.ts';
@@ -23,75 +24,46 @@ import { UNSUBSCRIBE_PATH, type UnsubscribeTokens } from './tokens.ts';
 import './catalog.ts';
 
 export const UNSUBSCRIBE_COMMAND = '/digest off email';
+/** The one-click POST carries `List-Unsubscribe=One-Click`; the page's button nothing. */
 const MAX_BODY = 4_096;
 
-export interface UnsubscribeServerOptions {
-  port: number;
-  host: string;
-  command?: string;
-}
-
-export class UnsubscribeServer {
-  #server: Server | undefined;
-
+export class UnsubscribePages {
   constructor(
     private readonly bot: Bot,
     private readonly tokens: UnsubscribeTokens,
     private readonly logger: Logger,
-    private readonly options: UnsubscribeServerOptions,
+    /** The bot's default locale: the pages that reach no member. */
+    private readonly locale: Locale,
+    /** PUBLIC_URL's path ('' or '/bot'): a proxy that keeps the prefix reaches the same pages. */
+    private readonly prefix = '',
   ) {}
 
-  /** The port listened on (after start; useful with port 0). */
-  get port(): number | undefined {
-    return (this.#server?.address() as AddressInfo | null)?.port;
+  routes(): HttpRoute[] {
+    const paths = [...new Set([UNSUBSCRIBE_PATH, `${this.prefix}${UNSUBSCRIBE_PATH}`])];
+    return paths.flatMap((path) =>
+      (['GET', 'POST'] as const).map((method) => ({ method, path, bodyLimit: MAX_BODY, handle: (req: IncomingMessage, res: ServerResponse) => this.#answer(req, res) })),
+    );
   }
 
-  async start(): Promise<void> {
-    const server = createServer((req, res) => {
-      this.#handle(req, res).catch((error: unknown) => {
-        this.logger.error({ err: error }, 'email: unsubscribe request failed');
-        if (!res.headersSent) page(res, 500, translator('ko'), translator('ko')('email.pageError'));
-        else res.end();
-      });
-    });
-    server.requestTimeout = 10_000;
-    server.headersTimeout = 10_000;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.options.port, this.options.host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-    this.#server = server;
-    this.logger.info({ port: this.port }, 'email: unsubscribe endpoint listening');
-  }
-
-  async stop(): Promise<void> {
-    const server = this.#server;
-    this.#server = undefined;
-    if (!server) return;
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
-  }
-
-  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    // Behind a proxy PUBLIC_URL may carry a path prefix (https://host/bot/email/unsubscribe).
-    if (!url.pathname.endsWith(UNSUBSCRIBE_PATH)) return page(res, 404, translator('ko'), 'Not found');
-    if (req.method !== 'GET' && req.method !== 'POST') {
-      res.setHeader('Allow', 'GET, POST');
-      return page(res, 405, translator('ko'), 'Method not allowed');
+  async #answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const fallback = translator(this.locale);
+    try {
+      await this.#handle(req, res, fallback);
+    } catch (error) {
+      this.logger.error({ err: error }, 'email: unsubscribe request failed');
+      if (!res.headersSent) page(res, 500, fallback, fallback('email.pageError'));
+      else res.end();
     }
-    if (req.method === 'POST' && !(await drain(req))) return page(res, 413, translator('ko'), 'Too large');
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse, fallback: Translator): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
     const memberText = url.searchParams.get('m') ?? '';
     const memberId = /^\d{1,9}$/.test(memberText) ? Number(memberText) : NaN;
     const token = url.searchParams.get('t') ?? '';
     if (!this.tokens.verify(memberId, token)) {
       this.logger.info({ method: req.method }, 'email: unsubscribe with a bad token refused');
-      return page(res, 403, translator('ko'), translator('ko')('email.pageInvalid'));
+      return page(res, 403, fallback, fallback('email.pageInvalid'));
     }
     const invocation: Invocation = { platform: 'email', platformUserId: `member:${memberId}`, displayName: `member:${memberId}`, channelId: 'email' };
     const actor = await this.bot.deps.resolveActor(invocation);
@@ -101,20 +73,10 @@ export class UnsubscribeServer {
       const form = `<form method="post" action="${escapeHtml(url.search)}"><button type="submit" style="font-size:1.1em;padding:0.4em 1.2em">${escapeHtml(t('email.pageButton'))}</button></form>`;
       return page(res, 200, t, t('email.pageConfirm'), form);
     }
-    const reply = await this.bot.handleText(this.options.command ?? UNSUBSCRIBE_COMMAND, invocation);
+    const reply = await this.bot.handleText(UNSUBSCRIBE_COMMAND, invocation);
     this.logger.info({ memberId, tone: reply.card.tone }, 'email: unsubscribe request handled');
     return page(res, 200, t, `${t('email.pageDone')}\n${fallbackText(reply.card, 1_000)}`);
   }
-}
-
-/** Reads (and drops) a small request body: the one-click POST carries `List-Unsubscribe=One-Click`. */
-async function drain(req: IncomingMessage): Promise<boolean> {
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return false;
-  }
-  return true;
 }
 
 function page(res: ServerResponse, status: number, t: Translator, message: string, extra = ''): void {

@@ -1,5 +1,7 @@
 // Slack through @slack/bolt. Socket Mode when an app token is configured (no
-// public URL needed), HTTP mode otherwise: the signature is verified by Bolt,
+// public URL needed), HTTP mode otherwise, at /slack/events on the one HTTP
+// listener (src/http.ts) through Bolt's HTTPReceiver request listener: the
+// signature is verified by Bolt on the raw bytes,
 // and a timestamp more than five minutes from now in either direction is
 // refused here first (Bolt only refuses old ones). Every registry command is a
 // slash command: ack() at once, work after, answer through response_url.
@@ -12,14 +14,14 @@
 // than FORM_TTL_MS is refused, since receipts are kept only so long.
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { declaresSubcommand, type AdapterDeps, type ChatAdapter } from '../../core/adapter.ts';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { declaresSubcommand, type AdapterDeps, type ChatAdapter, type HttpRoute } from '../../core/adapter.ts';
 import { decodeAction } from '../../core/actions.ts';
 import type { FormRequest, Reply } from '../../core/card.ts';
 import type { Invocation } from '../../core/command.ts';
 import { DeliveryError, type OutgoingMessage, type SentMessage } from '../../core/deliver.ts';
 import { formToParsed } from '../../core/forms.ts';
-import type { SlackConfig } from '../../config.ts';
+import type { SlackConfig } from './config.ts';
 import { cardToBlocks, FORM_CALLBACK, formToModal, modalValues } from './blocks.ts';
 
 /** Slack errors that no retry can fix. */
@@ -69,7 +71,9 @@ export class SlackAdapter implements ChatAdapter {
   readonly platform = 'slack' as const;
   #app: App | undefined;
   #socket: SocketModeReceiver | undefined;
-  #server: Server | undefined;
+  #http: HTTPReceiver | undefined;
+  /** Socket Mode: the WebSocket is open (for /readyz). */
+  #socketConnected = false;
   /** Signs form metadata: from the signing secret, or the bot token in Socket Mode. */
   readonly #formKey: Buffer;
   /** Nonces of forms whose submission is running now (a double click arrives before the first one's receipt). */
@@ -113,7 +117,6 @@ export class SlackAdapter implements ChatAdapter {
       ? undefined
       : new HTTPReceiver({
           signingSecret: config.signingSecret ?? '',
-          port: config.port,
           logLevel: LogLevel.ERROR,
           // Tells Slack "received" before the listener finishes (ack first, work after).
           processBeforeResponse: false,
@@ -123,19 +126,7 @@ export class SlackAdapter implements ChatAdapter {
             slackSignature: String(req.headers['x-slack-signature'] ?? ''),
           }),
         });
-    if (http) {
-      const inner = http.requestListener;
-      http.requestListener = (req: IncomingMessage, res: ServerResponse) => {
-        if (req.method === 'POST' && !this.#freshTimestamp(req.headers['x-slack-request-timestamp'])) {
-          // Same answer as Bolt's for a stale or badly signed request.
-          res.writeHead(401);
-          res.end();
-          req.resume();
-          return;
-        }
-        inner(req, res);
-      };
-    }
+    this.#http = http;
     this.#app = new App({
       token: config.botToken,
       botId: identity.bot_id,
@@ -147,25 +138,40 @@ export class SlackAdapter implements ChatAdapter {
     });
     this.#register();
     if (this.#socket) {
+      this.#socket.client.on('connected', () => (this.#socketConnected = true));
+      this.#socket.client.on('disconnected', () => (this.#socketConnected = false));
       await this.#app.start();
-    } else {
-      this.#server = (await this.#app.start({ port: config.port, host: config.host } as never)) as unknown as Server;
+      this.#socketConnected = true;
     }
   }
 
-  /** The HTTP port actually bound (HTTP mode; 0 in the config picks a free one). */
-  get port(): number | undefined {
-    const address = this.#server?.address();
-    return address && typeof address === 'object' ? address.port : undefined;
+  /** HTTP mode: Slack's requests at /slack/events. A stale timestamp is refused before Bolt sees the request. */
+  routes(): HttpRoute[] {
+    const http = this.#http;
+    if (!http) return [];
+    const handle = (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
+      if (!this.#freshTimestamp(req.headers['x-slack-request-timestamp'])) {
+        // Same answer as Bolt's for a stale or badly signed request.
+        res.writeHead(401);
+        res.end();
+        return;
+      }
+      // Bolt checks the signature on these bytes (it reads req.rawBody when present, as on serverless hosts).
+      Object.assign(req, { rawBody: body });
+      http.requestListener(req, res);
+    };
+    // Slack's own limit for an event payload is far below this; a modal submission is the largest.
+    return [{ method: 'POST', path: '/slack/events', bodyLimit: 1024 * 1024, handle }];
+  }
+
+  ready(): boolean {
+    return this.#socket ? this.#socketConnected : this.#app !== undefined;
   }
 
   async stop(): Promise<void> {
-    if (this.#socket) {
-      // stop() does not wait for the close handshake; disconnect() does.
-      await this.#socket.client.disconnect();
-    } else if (this.#app) {
-      await this.#app.stop();
-    }
+    // HTTP mode has nothing of its own to close: the listener is the app's.
+    // stop() does not wait for the close handshake; disconnect() does.
+    if (this.#socket) await this.#socket.client.disconnect();
   }
 
   /** Within five minutes of now, either way (Bolt refuses only the past). */

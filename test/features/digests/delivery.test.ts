@@ -22,7 +22,7 @@ beforeAll(async () => {
   smtp = await startSmtp();
   both = await startBothPlatforms('digest-secret', {
     now: '2026-11-29T23:00:00Z', // Monday 2026-11-30 08:00 KST
-    email: { smtpUrl: `smtp://127.0.0.1:${smtp.port}`, from: '민관협력 봇 <bot@example.go.kr>', fromAddress: 'bot@example.go.kr', publicUrl: 'https://bot.example.go.kr', unsubscribePort: 0, host: '127.0.0.1', unsubscribeSecret: 'digest-test-secret-0123456789-abcdef' },
+    email: { smtpUrl: `smtp://127.0.0.1:${smtp.port}`, from: '민관협력 봇 <bot@example.go.kr>', fromAddress: 'bot@example.go.kr', publicUrl: 'https://bot.example.go.kr', unsubscribeSecret: 'digest-test-secret-0123456789-abcdef' },
   });
   ({ slack, discord, h } = both);
   await h.run(
