@@ -1,5 +1,5 @@
-// Declarations of slash commands. A feature declares its commands with
-// defineCommand(); the registry, the text parser, the help pages, the forms,
+// Declarations of slash commands. Each command is a file in the top-level
+// commands/ folder, declared with defineCommand(); the registry, the text parser, the help pages, the forms,
 // Slack's manifest and Discord's registration are all derived from these.
 // Option types are inferred from the declaration, so handlers read
 // `ctx.options.id` as a number without a cast.
@@ -130,6 +130,8 @@ export interface SubcommandDecl<Ctx = unknown, Os extends readonly OptionDecl[] 
 
 export interface CommandDecl<Ctx = unknown> {
   name: string;
+  /** The features whose services it calls: without one of them running, the command does not exist. */
+  features: readonly string[];
   /** A command either has subcommands or is itself the single action (key ''). */
   subcommands: Record<string, SubcommandDecl<Ctx>>;
   /** Only on these platforms; absent = everywhere. Slack's manifest and Discord's registration leave the others out. */

@@ -1,11 +1,11 @@
-import { defineCommand, subcommand, type FeatureContext } from '../../context.ts';
-import { choiceLabel, type Translator } from '../../../core/i18n/index.ts';
+import { defineCommand, subcommand, type FeatureContext } from '../src/features/context.ts';
+import { choiceLabel, type Translator } from '../src/core/i18n/index.ts';
 import {
   bindChannel,
   channelTargets,
   resolveBindingTarget,
   unbindChannel,
-} from '../service.ts';
+} from '../src/features/directory/service.ts';
 
 const targetOptions = [
   { name: 'org', type: 'string', positional: true, rest: true, suggest: 'org' },
@@ -24,6 +24,7 @@ async function target(ctx: FeatureContext & { t: Translator }, options: { org?: 
 
 export default defineCommand({
   name: 'channel',
+  features: ['directory'],
   subcommands: {
     bind: subcommand({
       roles: ['coordinator'],

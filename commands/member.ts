@@ -1,17 +1,18 @@
-import { defineCommand, subcommand } from '../../context.ts';
-import { UserError } from '../../../core/errors.ts';
-import { choiceLabel, translator } from '../../../core/i18n/index.ts';
-import { confirmation, memberCard, memberList, roleLabels } from '../cards.ts';
-import { checkMerge, checkStatusChange, editMember, listMembers, mergeMembers, setMemberStatus } from '../roster.ts';
-import { parseRoles } from '../rules.ts';
-import { addMember, findMember, memberDetails, memberLabel, setLocale, setPreferredPlatform, setRoles } from '../service.ts';
-import { approveLink, createLinkCode, linkWithCode, requestLink } from '../linking.ts';
-import { formatSeoulDateTime } from '../../../core/calendar/index.ts';
-import { exportMembers, recordExport } from '../export.ts';
-import { findOrganization } from '../service.ts';
+import { defineCommand, subcommand } from '../src/features/context.ts';
+import { UserError } from '../src/core/errors.ts';
+import { choiceLabel, translator } from '../src/core/i18n/index.ts';
+import { confirmation, memberCard, memberList, roleLabels } from '../src/features/directory/cards.ts';
+import { checkMerge, checkStatusChange, editMember, listMembers, mergeMembers, setMemberStatus } from '../src/features/directory/roster.ts';
+import { parseRoles } from '../src/features/directory/rules.ts';
+import { addMember, findMember, memberDetails, memberLabel, setLocale, setPreferredPlatform, setRoles } from '../src/features/directory/service.ts';
+import { approveLink, createLinkCode, linkWithCode, requestLink } from '../src/features/directory/linking.ts';
+import { formatSeoulDateTime } from '../src/core/calendar/index.ts';
+import { exportMembers, recordExport } from '../src/features/directory/export.ts';
+import { findOrganization } from '../src/features/directory/service.ts';
 
 export default defineCommand({
   name: 'member',
+  features: ['directory'],
   subcommands: {
     add: subcommand({
       roles: ['coordinator'],

@@ -1,7 +1,7 @@
-import { defineCommand, subcommand, type FeatureContext } from '../../context.ts';
-import type { Translator } from '../../../core/i18n/index.ts';
-import { UserError } from '../../../core/errors.ts';
-import { checklistCard, previewCard, transferCard, transferLine } from '../cards.ts';
+import { defineCommand, subcommand, type FeatureContext } from '../src/features/context.ts';
+import type { Translator } from '../src/core/i18n/index.ts';
+import { UserError } from '../src/core/errors.ts';
+import { checklistCard, previewCard, transferCard, transferLine } from '../src/features/transfers/cards.ts';
 import {
   addItem,
   approveTransfer,
@@ -16,9 +16,9 @@ import {
   setReshuffleReminders,
   tickItems,
   transferNames,
-} from '../service.ts';
-import type { TransferRow } from '../model.ts';
-import type { LeaveReason } from '../rules.ts';
+} from '../src/features/transfers/service.ts';
+import type { TransferRow } from '../src/features/transfers/model.ts';
+import type { LeaveReason } from '../src/features/transfers/rules.ts';
 
 /** The transfer's card with the names of the partners who will be told. */
 async function fullCard(ctx: FeatureContext & { t: Translator }, transfer: TransferRow) {
@@ -51,6 +51,7 @@ const moveInput = (o: { to?: string; position?: string; leave?: LeaveReason; suc
 
 export default defineCommand({
   name: 'transfer',
+  features: ['transfers'],
   subcommands: {
     create: subcommand({
       roles: 'any',

@@ -1,8 +1,8 @@
-import { choiceLabel } from '../../../core/i18n/index.ts';
-import { UserError } from '../../../core/errors.ts';
-import { defineCommand, subcommand } from '../../context.ts';
-import { compiledCard, itemCard, itemHeadline } from '../cards.ts';
-import { acceptLate, addItem, agendaFor, compile, decide, editItem, exportAgenda, isChair, setCaseSettings, setupAgenda, visibleItems, withdrawItem } from '../service.ts';
+import { choiceLabel } from '../src/core/i18n/index.ts';
+import { UserError } from '../src/core/errors.ts';
+import { defineCommand, subcommand } from '../src/features/context.ts';
+import { compiledCard, itemCard, itemHeadline } from '../src/features/agenda/cards.ts';
+import { acceptLate, addItem, agendaFor, compile, decide, editItem, exportAgenda, isChair, setCaseSettings, setupAgenda, visibleItems, withdrawItem } from '../src/features/agenda/service.ts';
 
 /** Every text about a case passes the strict guard: no names with titles, no phones, no addresses. */
 const itemOptions = [
@@ -24,6 +24,7 @@ const oneMeeting = [
 
 export default defineCommand({
   name: 'agenda',
+  features: ['agenda'],
   subcommands: {
     add: subcommand({
       roles: 'any',
