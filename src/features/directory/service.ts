@@ -217,6 +217,8 @@ export async function namesakes(ctx: Store, name: string, orgId: number | null) 
 }
 
 export async function addMember(ctx: FeatureContext, input: NewMember) {
+  // Only an admin may hand out the admin role.
+  if (input.roles.includes('admin') && !ctx.actor.roles.has('admin')) throw new UserError('member.adminOnly');
   requireNameLetter('name', input.name);
   if (input.email && !isWorkEmail(input.email)) throw new UserError('member.badEmail');
   if (input.phone && !isPhoneNumber(input.phone)) throw new UserError('member.badPhone');
