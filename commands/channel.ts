@@ -27,7 +27,8 @@ export default defineCommand({
   features: ['directory'],
   subcommands: {
     bind: subcommand({
-      roles: ['coordinator'],
+      // A head only their own organisation's (the service decides).
+      roles: ['coordinator', 'head'],
       options: targetOptions,
       handler: async (ctx) => {
         const { target: t, label } = await target(ctx, ctx.options);
@@ -37,7 +38,8 @@ export default defineCommand({
       },
     }),
     unbind: subcommand({
-      roles: ['coordinator'],
+      // A head only their own organisation's (the service decides).
+      roles: ['coordinator', 'head'],
       options: targetOptions,
       handler: async (ctx) => {
         const { target: t, label } = await target(ctx, ctx.options);

@@ -360,7 +360,20 @@ export async function findBinding(ctx: Store, platform: string, channelId: strin
   return db.channelBinding.findFirst({ where: { platform, channelId, ...target } });
 }
 
+/**
+ * Admins and coordinators bind any room; a head (동장, 관장) only their own
+ * organisation's, so a dong office links its room without waiting for an admin.
+ */
+async function assertMayBind(ctx: FeatureContext, target: BindingTarget): Promise<void> {
+  const { roles, orgId } = ctx.actor;
+  if (roles.has('admin') || roles.has('coordinator') || target.orgId === (orgId ?? null)) return;
+  if (orgId === undefined) throw new UserError('channel.headWithoutOrg');
+  const own = await ctx.db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { name: true } });
+  throw new UserError('channel.ownOfficeOnly', { org: own.name });
+}
+
 export async function bindChannel(ctx: FeatureContext, channelId: string, target: BindingTarget) {
+  await assertMayBind(ctx, target);
   const platform = ctx.actor.platform;
   if (await findBinding(ctx, platform, channelId, target)) return undefined;
   return ctx.db.$transaction(async (tx) => {
@@ -371,6 +384,7 @@ export async function bindChannel(ctx: FeatureContext, channelId: string, target
 }
 
 export async function unbindChannel(ctx: FeatureContext, channelId: string, target: BindingTarget) {
+  await assertMayBind(ctx, target);
   const binding = await findBinding(ctx, ctx.actor.platform, channelId, target);
   if (!binding) return false;
   await ctx.db.$transaction(async (tx) => {
