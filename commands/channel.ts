@@ -18,7 +18,7 @@ const partnershipLabel = (t: Translator, p: PartnershipLabel) =>
 
 async function target(ctx: FeatureContext & { t: Translator }, options: { org?: string; partnership?: number }) {
   const resolved = await resolveBindingTarget(ctx, { orgRef: options.org, partnershipId: options.partnership });
-  const label = resolved.org ? resolved.org.name : partnershipLabel(ctx.t, resolved.partnership as PartnershipLabel);
+  const label = resolved.org ? resolved.org.name : partnershipLabel(ctx.t, resolved.partnership);
   return { target: resolved.target, label };
 }
 
@@ -54,8 +54,9 @@ export default defineCommand({
         if (bindings.length === 0) return { lines: [ctx.t('channel.listEmpty')] };
         return {
           title: ctx.t('channel.listTitle'),
-          lines: bindings.map((b) =>
-            b.org ? `#${b.org.id} ${b.org.name}` : `partnership=${b.partnershipId} ${partnershipLabel(ctx.t, b.partnership as PartnershipLabel)}`,
+          // A binding names an organisation or a partnership (BindingTarget): one of the two is there.
+          lines: bindings.flatMap((b) =>
+            b.org ? [`#${b.org.id} ${b.org.name}`] : b.partnership ? [`partnership=${b.partnershipId} ${partnershipLabel(ctx.t, b.partnership)}`] : [],
           ),
         };
       },

@@ -1,4 +1,5 @@
 import { defineCommand, subcommand } from '../src/features/context.ts';
+import { isLinked } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
 import { choiceLabel, translator } from '../src/core/i18n/index.ts';
 import { confirmation, memberCard, memberList, roleLabels } from '../src/features/directory/cards.ts';
@@ -200,7 +201,7 @@ export default defineCommand({
       ],
       handler: async (ctx) => {
         const { actor } = ctx;
-        if (actor.memberId === undefined) {
+        if (!isLinked(actor)) {
           return { card: { lines: [ctx.t('member.meUnlinked', { name: actor.name, platform: actor.platform })] }, ephemeral: true };
         }
         const { lang, dm } = ctx.options;
@@ -211,7 +212,7 @@ export default defineCommand({
             lines.push(ctx.t('member.dmSet', { platform: choiceLabel(ctx.t, 'dmPlatform', dm) }));
           }
           if (lang) {
-            await setLocale(ctx, lang);
+            await setLocale({ ...ctx, actor }, lang);
             lines.push(translator(lang)('member.localeSet'));
           }
           return { card: { tone: 'success', lines }, ephemeral: true };

@@ -6,7 +6,7 @@
 // and imports no single feature.
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { commandDefiner, type Actor, type Invocation, type SuggestKind } from '../core/command.ts';
+import { commandDefiner, type Actor, type Invocation, type LinkedActor, type SuggestKind } from '../core/command.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Deliverer } from '../core/deliver.ts';
 import { registerCatalog, type Bilingual, type CatalogPart, type Locale } from '../core/i18n/index.ts';
@@ -38,6 +38,9 @@ export interface FeatureContext {
   /** Only in the console with a simulated clock (the console's /clock): moving time forward. */
   simulation?: Simulation;
 }
+
+/** The context of a service acting for a linked member (what a command's handler passes, unless `allowUnlinked`). */
+export type LinkedContext = Omit<FeatureContext, 'actor'> & { actor: LinkedActor };
 
 /** Simulated time: the console moves the clock instead of waiting. */
 export interface Simulation {

@@ -10,7 +10,7 @@ import { translator } from '../../core/i18n/index.ts';
 import type { Db } from '../../db/client.ts';
 import { nameContains } from '../../db/search.ts';
 import { recordAudit } from '../audit/service.ts';
-import type { FeatureContext } from '../context.ts';
+import type { FeatureContext, LinkedContext } from '../context.ts';
 
 /** What lookups need of the context: just the database. */
 type Store = Pick<FeatureContext, 'db'>;
@@ -257,7 +257,7 @@ export async function memberDetails(ctx: Store, id: number) {
   });
 }
 
-export async function setRoles(ctx: FeatureContext, memberRef: string, roles: Role[]) {
+export async function setRoles(ctx: LinkedContext, memberRef: string, roles: Role[]) {
   const member = await findMember(ctx, memberRef);
   const losesAdmin = member.roles.some((r) => r.role === 'admin') && !roles.includes('admin');
   if (losesAdmin) {
@@ -275,8 +275,8 @@ export async function setRoles(ctx: FeatureContext, memberRef: string, roles: Ro
   return member;
 }
 
-export async function setLocale(ctx: FeatureContext, locale: 'ko' | 'en') {
-  const memberId = ctx.actor.memberId as number;
+export async function setLocale(ctx: LinkedContext, locale: 'ko' | 'en') {
+  const memberId = ctx.actor.memberId;
   await ctx.db.$transaction(async (tx) => {
     await tx.member.update({ where: { id: memberId }, data: { locale } });
     await recordAudit(tx, ctx.clock, ctx.actor, 'member.locale', `member #${memberId}`, { locale });
@@ -285,7 +285,7 @@ export async function setLocale(ctx: FeatureContext, locale: 'ko' | 'en') {
 
 /** Where the member's DMs go: one platform, or null for every linked one. */
 export async function setPreferredPlatform(ctx: FeatureContext, platform: string | null) {
-  const memberId = ctx.actor.memberId as number;
+  const memberId = ctx.actor.memberId;
   await ctx.db.$transaction(async (tx) => {
     await tx.member.update({ where: { id: memberId }, data: { preferredPlatform: platform } });
     await recordAudit(tx, ctx.clock, ctx.actor, 'member.dm', `member #${memberId}`, { platform });
@@ -346,11 +346,13 @@ export async function resolveBindingTarget(ctx: Store, input: { orgRef?: string;
   const { db } = ctx;
   if (input.orgRef) {
     const org = await findOrganization(ctx, input.orgRef);
-    return { target: { orgId: org.id, partnershipId: null } as BindingTarget, org };
+    const target: BindingTarget = { orgId: org.id, partnershipId: null };
+    return { target, org };
   }
   if (input.partnershipId !== undefined) {
     const partnership = await findPartnership(ctx, input.partnershipId);
-    return { target: { orgId: null, partnershipId: partnership.id } as BindingTarget, partnership };
+    const target: BindingTarget = { orgId: null, partnershipId: partnership.id };
+    return { target, partnership };
   }
   throw new UserError('channel.needTarget');
 }
