@@ -1,5 +1,6 @@
 // The import check (npm run check:cycles, run by .ci/run): no import cycle, and
-// the layers of docs/architecture.md. Type-only imports count: a cycle of types
+// the layers of docs/architecture.md. Features that import each other (a cycle
+// of folders) are checked by .dependency-cruiser-features.cjs. Type-only imports count: a cycle of types
 // still keeps two files from being read or tested alone.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -10,14 +11,6 @@ module.exports = {
       severity: 'error',
       from: { path: '^(src|commands|scripts|bench)/' },
       to: { circular: true },
-    },
-    {
-      name: 'no-feature-circular',
-      comment: 'Two features that import each other: one of them must own what both need.',
-      severity: 'error',
-      scope: 'folder',
-      from: { path: '^src/features/' },
-      to: { path: '^src/features/', circular: true },
     },
     {
       name: 'feature-not-to-adapter',

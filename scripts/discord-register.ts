@@ -5,7 +5,7 @@
 import { pathToFileURL } from 'node:url';
 import { registerCommands } from '../src/adapters/discord/commands.ts';
 import { ConfigError, EXIT_CONFIG, loadConfig } from '../src/config.ts';
-import { registryOf } from '../src/features/index.ts';
+import { registryOf } from '../commands/index.ts';
 
 /** Returns the exit code; `print` receives the summary line. */
 export async function run(env: NodeJS.ProcessEnv = process.env, print: (line: string) => void = console.log): Promise<number> {

@@ -2,7 +2,7 @@
 // npm run slack:manifest -- --url https://bot.example.kr -> for HTTP mode
 import { writeFile } from 'node:fs/promises';
 import { slackManifest } from '../src/adapters/slack/manifest.ts';
-import { registryOf } from '../src/features/index.ts';
+import { registryOf } from '../commands/index.ts';
 
 const args = process.argv.slice(2);
 const urlIndex = args.indexOf('--url');

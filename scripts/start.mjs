@@ -14,7 +14,7 @@ const entry = join(dist, 'src', 'main.js');
 /** Written after each build, dated when that build started. */
 const stamp = join(dist, '.build-stamp');
 /** What the build reads: a change to any of these (or a file added, removed or renamed in the folders) means a rebuild. */
-const SOURCE_DIRS = ['src', 'scripts'];
+const SOURCE_DIRS = ['src', 'commands', 'scripts'];
 const SOURCE_FILES = ['prisma/schema.prisma', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
 
 /** The newest modification time among the sources (folders too: deleting a file changes its folder). */

@@ -1,14 +1,15 @@
-// Builds the running bot from configuration: database, the features' commands
-// and jobs, outbox, scheduler, adapters. main.ts, the tests and the benchmarks
-// all start it the same way. No single feature is named here: they arrive
-// through the list in src/features/index.ts (or `options.features`).
+// Builds the running bot from configuration: database, the commands of the
+// running features and their jobs, outbox, scheduler, adapters. main.ts, the
+// tests and the benchmarks all start it the same way. No single feature or
+// command is named here: they arrive through the lists in
+// src/features/index.ts and commands/index.ts (or `options.features`, `options.commands`).
 import type { Readable, Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { ConsoleAdapter } from './adapters/console/console-adapter.ts';
 import { ADAPTERS, type AdapterTuning } from './adapters/index.ts';
 import { chatPlatforms, type Config } from './config.ts';
 import type { AdapterDefinition, AdapterDeps, ChatAdapter } from './core/adapter.ts';
-import type { Actor, Platform } from './core/command.ts';
+import type { Actor, CommandDecl, Platform } from './core/command.ts';
 import { SimulatedClock, type Clock } from './core/clock.ts';
 import { Bot } from './core/dispatch.ts';
 import { openDatabase, type Db } from './db/client.ts';
@@ -16,7 +17,8 @@ import { Outbox } from './delivery/outbox.ts';
 import { createReceipts } from './delivery/receipts.ts';
 import { OutboxSender, type SenderOptions } from './delivery/sender.ts';
 import { systemActor, type Feature, type FeatureContext, type Simulation, type SimulationResult } from './features/context.ts';
-import { FEATURES, registryOf } from './features/index.ts';
+import { FEATURES } from './features/index.ts';
+import { COMMANDS, registryOf } from '../commands/index.ts';
 import type { HttpListener } from './http.ts';
 import { Scheduler, type SchedulerOptions } from './scheduler/scheduler.ts';
 
@@ -25,6 +27,8 @@ export interface AppOptions {
   logger: Logger;
   /** The capabilities to run; default: every feature in src/features/index.ts. */
   features?: readonly Feature[];
+  /** The slash commands; default: every command in commands/index.ts (those whose features do not run are left out). */
+  commands?: readonly CommandDecl<FeatureContext>[];
   /** Console I/O; used only when no chat platform (Slack, Discord) is configured. */
   console?: { input: Readable; output: Writable; notices: Writable; interactive: boolean };
   sender?: SenderOptions;
@@ -62,7 +66,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const { clock, logger } = options;
   const features = options.features ?? FEATURES;
   const db = await openDatabase(config.databaseUrl, { migrate: options.migrate });
-  const registry = registryOf(features);
+  const registry = registryOf(features, options.commands ?? COMMANDS);
   const senders = new Map<Platform, OutboxSender>();
   const outbox = new Outbox(db, clock, config.locale, () => new Set(senders.keys()), (platform) => senders.get(platform)?.nudge());
   const scheduler = new Scheduler(db, clock, logger, options.scheduler);

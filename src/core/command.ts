@@ -1,5 +1,5 @@
-// Declarations of slash commands. A feature declares its commands with
-// defineCommand(); the registry, the text parser, the help pages, the forms,
+// Declarations of slash commands. Each command is a file in the top-level
+// commands/ folder, declared with defineCommand(); the registry, the text parser, the help pages, the forms,
 // Slack's manifest and Discord's registration are all derived from these.
 // Option types are inferred from the declaration, so handlers read
 // `ctx.options.id` as a number without a cast.
@@ -27,6 +27,16 @@ export interface Actor {
   platform: Platform;
   platformUserId: string;
 }
+
+/** The caller of a command that needs a linked member (every one not declared `allowUnlinked`): dispatch checked it. */
+export interface LinkedActor extends Actor {
+  memberId: number;
+}
+
+export const isLinked = (actor: Actor): actor is LinkedActor => actor.memberId !== undefined;
+
+/** The actor a handler sees: any caller when the subcommand allows unlinked users, else a linked member. */
+export type ActorFor<Unlinked extends boolean> = Unlinked extends true ? Actor : LinkedActor;
 
 type Locale = Translator['locale'];
 
@@ -113,23 +123,26 @@ export interface CommandContext<O> {
   t: Translator;
 }
 
-export type HandlerContext<Ctx, O = Options> = Omit<Ctx, keyof CommandContext<O>> & CommandContext<O>;
+export type HandlerContext<Ctx, O = Options, Unlinked extends boolean = boolean> = Omit<Ctx, keyof CommandContext<O>> &
+  CommandContext<O> & { actor: ActorFor<Unlinked> };
 
-export interface SubcommandDecl<Ctx = unknown, Os extends readonly OptionDecl[] = readonly OptionDecl[]> {
+export interface SubcommandDecl<Ctx = unknown, Os extends readonly OptionDecl[] = readonly OptionDecl[], Unlinked extends boolean = boolean> {
   options?: Os;
   /** Roles allowed besides admin (admin may do everything). 'any' = every linked member. */
   roles: readonly Role[] | 'any';
   /** Allowed before the chat user is linked to a member (/help, /member me). */
-  allowUnlinked?: boolean;
+  allowUnlinked?: Unlinked;
   /** Only on these platforms (e.g. the console's /clock); absent = everywhere. */
   platforms?: readonly Platform[];
   // Method syntax on purpose: a command holds subcommands of different option
   // types, which only a bivariant handler lets it list side by side.
-  handler(ctx: HandlerContext<Ctx, OptionsOf<Os>>): Promise<Reply | Card> | Reply | Card;
+  handler(ctx: HandlerContext<Ctx, OptionsOf<Os>, Unlinked>): Promise<Reply | Card> | Reply | Card;
 }
 
 export interface CommandDecl<Ctx = unknown> {
   name: string;
+  /** The features whose services it calls: without one of them running, the command does not exist. */
+  features: readonly string[];
   /** A command either has subcommands or is itself the single action (key ''). */
   subcommands: Record<string, SubcommandDecl<Ctx>>;
   /** Only on these platforms; absent = everywhere. Slack's manifest and Discord's registration leave the others out. */
@@ -143,12 +156,14 @@ export const DIRECT = '';
  * `commandDefiner<Ctx>()` gives a feature layer its `defineCommand` and
  * `subcommand`: each subcommand's options are inferred from its literal
  * declaration (a const type parameter), and its handler sees `Ctx` plus
- * those typed options. (One call per subcommand: TypeScript cannot infer a
+ * those typed options, and a LinkedActor unless it says `allowUnlinked: true`. (One call per subcommand: TypeScript cannot infer a
  * separate option list for each key of one object literal.)
  */
 export function commandDefiner<Ctx>() {
   return {
     defineCommand: (decl: CommandDecl<Ctx>): CommandDecl<Ctx> => decl,
-    subcommand: <const Os extends readonly OptionDecl[] = []>(decl: SubcommandDecl<Ctx, Os>): SubcommandDecl<Ctx, Os> => decl,
+    subcommand: <const Os extends readonly OptionDecl[] = [], const Unlinked extends boolean = false>(
+      decl: SubcommandDecl<Ctx, Os, Unlinked>,
+    ): SubcommandDecl<Ctx, Os, NoInfer<Unlinked>> => decl,
   };
 }

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Card, Reply } from './card.ts';
 import type { Clock } from './clock.ts';
-import { DIRECT, type Actor, type Invocation, type Options, type Role } from './command.ts';
+import { DIRECT, isLinked, type Actor, type Invocation, type Options, type Role } from './command.ts';
 import { UserError } from './errors.ts';
 import { choiceLabel, translator, type ChoiceGroup, type Locale, type MessageKey, type Translator } from './i18n/index.ts';
 import { bindOptions } from './options.ts';
@@ -130,7 +130,7 @@ export class Bot<Ctx = unknown> {
     if (decl.platforms && !decl.platforms.includes(invocation.platform)) {
       throw new UserError('error.unknownSubcommand', { command: command.name, choices: Object.keys(command.subcommands).join(', '), example: '' });
     }
-    if (actor.memberId === undefined && !decl.allowUnlinked) throw new UserError('error.notLinked');
+    if (!isLinked(actor) && !decl.allowUnlinked) throw new UserError('error.notLinked');
     if (!mayRun(actor, decl.roles)) {
       const allowed = decl.roles === 'any' ? [] : decl.roles;
       throw new UserError('error.forbidden', {

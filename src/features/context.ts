@@ -1,11 +1,12 @@
 // The feature module contract. A capability is a folder under src/features/
-// whose index.ts calls defineFeature() once: its commands, its jobs (kinds
-// from jobs.ts with their runs from job-runs.ts), its start-up work and its
-// catalog. src/features/index.ts lists the features; src/app.ts loops over
-// that list and imports no single feature.
+// whose index.ts calls defineFeature() once: its jobs (kinds from jobs.ts with
+// their runs from job-runs.ts), its start-up work and its catalog; its slash
+// commands are files in the top-level commands/ folder that name the feature.
+// src/features/index.ts lists the features; src/app.ts loops over that list
+// and imports no single feature.
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { commandDefiner, type Actor, type CommandDecl, type Invocation, type SuggestKind } from '../core/command.ts';
+import { commandDefiner, type Actor, type Invocation, type LinkedActor, type SuggestKind } from '../core/command.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Deliverer } from '../core/deliver.ts';
 import { registerCatalog, type Bilingual, type CatalogPart, type Locale } from '../core/i18n/index.ts';
@@ -37,6 +38,9 @@ export interface FeatureContext {
   /** Only in the console with a simulated clock (the console's /clock): moving time forward. */
   simulation?: Simulation;
 }
+
+/** The context of a service acting for a linked member (what a command's handler passes, unless `allowUnlinked`). */
+export type LinkedContext = Omit<FeatureContext, 'actor'> & { actor: LinkedActor };
 
 /** Simulated time: the console moves the clock instead of waiting. */
 export interface Simulation {
@@ -102,7 +106,6 @@ export function runJob<P>(job: JobKind<P>, run: JobHandler<P>['run']): JobHandle
 export interface Feature {
   name: string;
   catalog?: Bilingual<CatalogPart>;
-  commands?: CommandDecl<FeatureContext>[];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   jobs?: JobHandler<any>[];
   /** Start-up work, after crashed jobs are recovered: e.g. make sure recurring jobs exist. */

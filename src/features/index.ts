@@ -1,5 +1,6 @@
 // The features the bot runs. Adding a capability: a folder with an index.ts
-// that calls defineFeature() (see context.ts), and one line here.
+// that calls defineFeature() (see context.ts), and one line here; its
+// commands are files in commands/ (listed in commands/index.ts).
 import audit from './audit/index.ts';
 import holidays from './holidays/index.ts';
 import directory from './directory/index.ts';
@@ -10,12 +11,7 @@ import transfers from './transfers/index.ts';
 import agenda from './agenda/index.ts';
 import digests from './digests/index.ts';
 import clock from './clock/index.ts';
-import { Registry } from '../core/registry.ts';
 import type { Feature } from './context.ts';
 
 export const FEATURES: readonly Feature[] = [help, directory, audit, holidays, meetups, polls, clock, transfers, agenda, digests];
 
-/** The commands of these features, as the core routes them. */
-export function registryOf(features: readonly Feature[] = FEATURES): Registry {
-  return new Registry(features.flatMap((feature) => feature.commands ?? []));
-}

@@ -9,7 +9,7 @@ import { applicationCommands } from '../../src/adapters/discord/commands.ts';
 import { ConfigError, loadConfig, parseBotNow } from '../../src/config.ts';
 import { SimulatedClock, TestClock } from '../../src/core/clock.ts';
 import { parseClockTarget } from '../../src/features/clock/rules.ts';
-import { registryOf } from '../../src/features/index.ts';
+import { registryOf } from '../../commands/index.ts';
 import { createHarness, freshDatabaseUrl, type Harness } from '../support/harness.ts';
 
 const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogs, LOCALES } from '../../src/core/i18n/index.ts';
 import { subcommandText } from '../../src/core/registry.ts';
-import { registryOf } from '../../src/features/index.ts';
+import { registryOf } from '../../commands/index.ts';
 
 describe('catalogs', () => {
   it('every command, subcommand and option has text in every locale', async () => {

@@ -15,7 +15,7 @@ import type { OptionDecl } from '../../src/core/command.ts';
 import { choiceValues } from '../../src/core/i18n/index.ts';
 import { textProfile } from '../../src/core/options.ts';
 import { positionals, type AnyCommand } from '../../src/core/registry.ts';
-import { registryOf } from '../../src/features/index.ts';
+import { registryOf } from '../../commands/index.ts';
 import { rowCounts } from '../support/db-snapshot.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 

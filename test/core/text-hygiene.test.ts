@@ -2,7 +2,7 @@
 // links only http(s); escaped quotes in the parser.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bindOptions, parseUrl } from '../../src/core/options.ts';
-import { registryOf } from '../../src/features/index.ts';
+import { registryOf } from '../../commands/index.ts';
 import { parseText, quote, tokenize } from '../../src/core/parse.ts';
 import { cleanText, guardText } from '../../src/core/privacy/index.ts';
 import { UserError } from '../../src/core/errors.ts';

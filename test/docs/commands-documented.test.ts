@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasSubcommands } from '../../src/core/registry.ts';
-import { registryOf } from '../../src/features/index.ts';
+import { registryOf } from '../../commands/index.ts';
 import { projectRoot as ROOT } from '../../src/paths.ts';
 
 const docs = join(ROOT, 'docs');

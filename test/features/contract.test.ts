@@ -1,11 +1,12 @@
-// The feature module contract: a capability added through defineFeature()
-// alone (one command, one job, its catalog) runs end to end through the
+// The feature module contract: a capability added as a feature (one job, its
+// catalog) and a command file that names it runs end to end through the
 // console; its job's payload is checked when read back from the database.
 import { afterEach, describe, expect, it } from 'vitest';
 import { seoulInstant } from '../../src/core/calendar/index.ts';
 import { defineCatalog, type MessagesOf } from '../../src/core/i18n/catalog.ts';
 import { defineCommand, defineFeature, defineJob, runJob, subcommand, z } from '../../src/features/context.ts';
 import { FEATURES } from '../../src/features/index.ts';
+import { COMMANDS } from '../../commands/index.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 
 const catalog = defineCatalog(
@@ -48,6 +49,7 @@ const echoRun = runJob(echoJob, async (ctx, { channel, text }, job) => {
 
 const echo = defineCommand({
   name: 'echo',
+  features: ['echo'],
   subcommands: {
     '': subcommand({
       roles: 'any',
@@ -70,14 +72,14 @@ const echo = defineCommand({
   },
 });
 
-const echoFeature = defineFeature({ name: 'echo', catalog, commands: [echo], jobs: [echoRun] });
+const echoFeature = defineFeature({ name: 'echo', catalog, jobs: [echoRun] });
 
 let h: Harness;
 afterEach(() => h.close());
 
 describe('a feature added through the contract alone', () => {
   it('its command answers, its job runs when due and posts through the outbox, /help lists it', async () => {
-    h = await createHarness({ app: { features: [...FEATURES, echoFeature] } });
+    h = await createHarness({ app: { features: [...FEATURES, echoFeature], commands: [...COMMANDS, echo] } });
     expect(await h.say('/echo 10 모임 장소가 바뀌었습니다')).toBe('✔ 10분 뒤에 #console에 "모임 장소가 바뀌었습니다"을(를) 다시 말합니다.');
     expect(await h.say('/help')).toContain('/echo — 말을 나중에 다시 하기 (시험용)');
     expect(await h.say('/echo 열 안녕')).toContain('`minutes`에는 숫자를 적어 주세요');
@@ -90,7 +92,7 @@ describe('a feature added through the contract alone', () => {
   });
 
   it('a job whose stored payload does not fit its schema fails instead of running', async () => {
-    h = await createHarness({ app: { features: [...FEATURES, echoFeature] } });
+    h = await createHarness({ app: { features: [...FEATURES, echoFeature], commands: [...COMMANDS, echo] } });
     await h.db.job.create({
       data: { kind: 'test.echo', key: 'echo:bad', payload: JSON.stringify({ channel: 7 }), dueAt: seoulInstant('2026-11-25', '09:00'), createdAt: new Date() },
     });
@@ -103,7 +105,12 @@ describe('a feature added through the contract alone', () => {
   });
 
   it('without the feature in the list, the command does not exist', async () => {
-    h = await createHarness();
+    h = await createHarness({ app: { commands: [...COMMANDS, echo] } });
     expect(await h.say('/echo 1 안녕')).toContain('그런 이름의 명령은 없습니다');
+  });
+
+  it('every command names only features of the list (a misspelt name would leave it out silently)', () => {
+    const names = new Set(FEATURES.map((feature) => feature.name));
+    expect(COMMANDS.flatMap((command) => command.features.filter((name) => !names.has(name)))).toEqual([]);
   });
 });

@@ -4,15 +4,12 @@ import { defineFeature } from '../context.ts';
 import { loadSeries } from '../meetups/service.ts';
 import { planAgendas } from './service.ts';
 import { catalog } from './catalog.ts';
-import agenda from './commands/agenda.ts';
-import caseCommand from './commands/case.ts';
 import { agendaCloseRun, agendaOpenRun, agendaRemindRun, agendaRetentionRun, caseFollowUpRun } from './job-runs.ts';
 import { scheduleRetention } from './jobs.ts';
 
 export default defineFeature({
   name: 'agenda',
   catalog,
-  commands: [agenda, caseCommand],
   jobs: [agendaOpenRun, agendaRemindRun, agendaCloseRun, agendaRetentionRun, caseFollowUpRun],
   start: (ctx) => scheduleRetention(ctx),
   on: {

@@ -340,6 +340,13 @@ export async function visibleItems(ctx: FeatureContext, agendaId: number, series
 }
 
 /** The compiled agenda: submitted and accepted items in order, and the participating agencies that sent nothing. */
+/** The compiled agenda of one meeting, shown to its chair only. */
+export async function chairView(ctx: FeatureContext, seriesId: number, on?: IsoDate): Promise<CompiledAgenda> {
+  const { series, agenda } = await agendaFor(ctx, seriesId, on);
+  assertChair(ctx, series);
+  return compile(ctx, agenda.id);
+}
+
 export async function compile(ctx: Pick<FeatureContext, 'db'>, agendaId: number): Promise<CompiledAgenda> {
   const agenda = await ctx.db.agenda.findUniqueOrThrow({ where: { id: agendaId }, include: compiledAgendaInclude });
   const items = await ctx.db.agendaItem.findMany({ where: { agendaId, status: { in: ['submitted', 'accepted'] } }, include: { agencies: true } });
@@ -506,4 +513,3 @@ export async function purgeOld(ctx: FeatureContext, retentionDays = DEFAULT_RETE
   return result.count;
 }
 
-export { isChair };

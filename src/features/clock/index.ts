@@ -3,6 +3,5 @@
 // app provides ctx.simulation only to a console running a SimulatedClock).
 import { defineFeature } from '../context.ts';
 import { catalog } from './catalog.ts';
-import clock from './commands/clock.ts';
 
-export default defineFeature({ name: 'clock', catalog, commands: [clock] });
+export default defineFeature({ name: 'clock', catalog });

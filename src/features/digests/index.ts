@@ -3,14 +3,12 @@
 // Monday is a holiday), once per person per week.
 import { defineFeature } from '../context.ts';
 import { catalog } from './catalog.ts';
-import digest from './commands/digest.ts';
 import { digestPlanRun, digestSendRun } from './job-runs.ts';
 import { scheduleDigestPlan } from './jobs.ts';
 
 export default defineFeature({
   name: 'digests',
   catalog,
-  commands: [digest],
   jobs: [digestPlanRun, digestSendRun],
   start: (ctx) => scheduleDigestPlan(ctx),
 });

@@ -7,7 +7,7 @@ import { addDays, seoulDate, seoulInstant, type IsoDate } from '../../core/calen
 import { UserError } from '../../core/errors.ts';
 import type { Translator } from '../../core/i18n/index.ts';
 import { recordAudit } from '../audit/service.ts';
-import type { FeatureContext } from '../context.ts';
+import type { FeatureContext, LinkedContext } from '../context.ts';
 import { findMember, findOrganization } from '../directory/service.ts';
 import { closuresBetween } from '../holidays/service.ts';
 import type { Occurrence, Series } from '../meetups/model.ts';
@@ -279,8 +279,8 @@ export async function sendDigests(ctx: FeatureContext, monday: IsoDate, people: 
 }
 
 /** `/digest now` and `/digest preview`: the digest Monday sends (this week's), composed now. */
-export async function previewDigest(ctx: FeatureContext, memberRef?: string) {
-  let id = ctx.actor.memberId as number;
+export async function previewDigest(ctx: LinkedContext, memberRef?: string) {
+  let id = ctx.actor.memberId;
   if (memberRef) {
     if (!ctx.actor.roles.has('admin')) throw new UserError('digest.previewAdminOnly');
     id = (await findMember(ctx, memberRef)).id;
@@ -292,8 +292,8 @@ export async function previewDigest(ctx: FeatureContext, memberRef?: string) {
 }
 
 /** `/digest on|off [chat|email]` for oneself (the e-mail unsubscribe link runs `off email`). */
-export async function setDigest(ctx: FeatureContext, on: boolean, channel?: 'chat' | 'email') {
-  const id = ctx.actor.memberId as number;
+export async function setDigest(ctx: LinkedContext, on: boolean, channel?: 'chat' | 'email') {
+  const id = ctx.actor.memberId;
   const data = { ...(channel !== 'email' ? { digestChat: on } : {}), ...(channel !== 'chat' ? { digestEmail: on } : {}) };
   await ctx.db.$transaction(async (tx) => {
     await tx.member.update({ where: { id }, data });
@@ -302,7 +302,7 @@ export async function setDigest(ctx: FeatureContext, on: boolean, channel?: 'cha
 }
 
 /** `/digest time 09:00 [org=…]`: one's own time, or (heads, coordinators) an organisation's. */
-export async function setDigestTime(ctx: FeatureContext, time: string | null, orgRef?: string) {
+export async function setDigestTime(ctx: LinkedContext, time: string | null, orgRef?: string) {
   if (orgRef) {
     const org = await findOrganization(ctx, orgRef);
     const { roles, orgId } = ctx.actor;
@@ -313,7 +313,7 @@ export async function setDigestTime(ctx: FeatureContext, time: string | null, or
     });
     return org.name;
   }
-  const id = ctx.actor.memberId as number;
+  const id = ctx.actor.memberId;
   await ctx.db.$transaction(async (tx) => {
     await tx.member.update({ where: { id }, data: { digestTime: time } });
     await recordAudit(tx, ctx.clock, ctx.actor, 'digest.time', `member #${id}`, { time });

@@ -2,16 +2,12 @@
 // seats, channel bindings, chat identities. It answers "who is calling".
 import { defineFeature } from '../context.ts';
 import { catalog } from './catalog.ts';
-import channel from './commands/channel.ts';
-import member from './commands/member.ts';
-import org from './commands/org.ts';
 import { resolveActor } from './identity.ts';
 import { suggestMembers, suggestOrganizations } from './service.ts';
 
 export default defineFeature({
   name: 'directory',
   catalog,
-  commands: [org, member, channel],
   resolveActor,
   suggest: { org: suggestOrganizations, member: suggestMembers },
 });

@@ -10,7 +10,7 @@ import { translator } from '../../core/i18n/index.ts';
 import type { Db } from '../../db/client.ts';
 import { nameContains } from '../../db/search.ts';
 import { recordAudit } from '../audit/service.ts';
-import type { FeatureContext } from '../context.ts';
+import type { FeatureContext, LinkedContext } from '../context.ts';
 
 /** What lookups need of the context: just the database. */
 type Store = Pick<FeatureContext, 'db'>;
@@ -217,6 +217,8 @@ export async function namesakes(ctx: Store, name: string, orgId: number | null) 
 }
 
 export async function addMember(ctx: FeatureContext, input: NewMember) {
+  // Only an admin may hand out the admin role.
+  if (input.roles.includes('admin') && !ctx.actor.roles.has('admin')) throw new UserError('member.adminOnly');
   requireNameLetter('name', input.name);
   if (input.email && !isWorkEmail(input.email)) throw new UserError('member.badEmail');
   if (input.phone && !isPhoneNumber(input.phone)) throw new UserError('member.badPhone');
@@ -255,7 +257,7 @@ export async function memberDetails(ctx: Store, id: number) {
   });
 }
 
-export async function setRoles(ctx: FeatureContext, memberRef: string, roles: Role[]) {
+export async function setRoles(ctx: LinkedContext, memberRef: string, roles: Role[]) {
   const member = await findMember(ctx, memberRef);
   const losesAdmin = member.roles.some((r) => r.role === 'admin') && !roles.includes('admin');
   if (losesAdmin) {
@@ -273,8 +275,8 @@ export async function setRoles(ctx: FeatureContext, memberRef: string, roles: Ro
   return member;
 }
 
-export async function setLocale(ctx: FeatureContext, locale: 'ko' | 'en') {
-  const memberId = ctx.actor.memberId as number;
+export async function setLocale(ctx: LinkedContext, locale: 'ko' | 'en') {
+  const memberId = ctx.actor.memberId;
   await ctx.db.$transaction(async (tx) => {
     await tx.member.update({ where: { id: memberId }, data: { locale } });
     await recordAudit(tx, ctx.clock, ctx.actor, 'member.locale', `member #${memberId}`, { locale });
@@ -283,7 +285,7 @@ export async function setLocale(ctx: FeatureContext, locale: 'ko' | 'en') {
 
 /** Where the member's DMs go: one platform, or null for every linked one. */
 export async function setPreferredPlatform(ctx: FeatureContext, platform: string | null) {
-  const memberId = ctx.actor.memberId as number;
+  const memberId = ctx.actor.memberId;
   await ctx.db.$transaction(async (tx) => {
     await tx.member.update({ where: { id: memberId }, data: { preferredPlatform: platform } });
     await recordAudit(tx, ctx.clock, ctx.actor, 'member.dm', `member #${memberId}`, { platform });
@@ -344,11 +346,13 @@ export async function resolveBindingTarget(ctx: Store, input: { orgRef?: string;
   const { db } = ctx;
   if (input.orgRef) {
     const org = await findOrganization(ctx, input.orgRef);
-    return { target: { orgId: org.id, partnershipId: null } as BindingTarget, org };
+    const target: BindingTarget = { orgId: org.id, partnershipId: null };
+    return { target, org };
   }
   if (input.partnershipId !== undefined) {
     const partnership = await findPartnership(ctx, input.partnershipId);
-    return { target: { orgId: null, partnershipId: partnership.id } as BindingTarget, partnership };
+    const target: BindingTarget = { orgId: null, partnershipId: partnership.id };
+    return { target, partnership };
   }
   throw new UserError('channel.needTarget');
 }
@@ -358,7 +362,20 @@ export async function findBinding(ctx: Store, platform: string, channelId: strin
   return db.channelBinding.findFirst({ where: { platform, channelId, ...target } });
 }
 
+/**
+ * Admins and coordinators bind any room; a head (동장, 관장) only their own
+ * organisation's, so a dong office links its room without waiting for an admin.
+ */
+async function assertMayBind(ctx: FeatureContext, target: BindingTarget): Promise<void> {
+  const { roles, orgId } = ctx.actor;
+  if (roles.has('admin') || roles.has('coordinator') || target.orgId === (orgId ?? null)) return;
+  if (orgId === undefined) throw new UserError('channel.headWithoutOrg');
+  const own = await ctx.db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { name: true } });
+  throw new UserError('channel.ownOfficeOnly', { org: own.name });
+}
+
 export async function bindChannel(ctx: FeatureContext, channelId: string, target: BindingTarget) {
+  await assertMayBind(ctx, target);
   const platform = ctx.actor.platform;
   if (await findBinding(ctx, platform, channelId, target)) return undefined;
   return ctx.db.$transaction(async (tx) => {
@@ -369,6 +386,7 @@ export async function bindChannel(ctx: FeatureContext, channelId: string, target
 }
 
 export async function unbindChannel(ctx: FeatureContext, channelId: string, target: BindingTarget) {
+  await assertMayBind(ctx, target);
   const binding = await findBinding(ctx, ctx.actor.platform, channelId, target);
   if (!binding) return false;
   await ctx.db.$transaction(async (tx) => {

@@ -2,6 +2,5 @@
 // src/core/calendar; /holiday lists and edits them.
 import { defineFeature } from '../context.ts';
 import { catalog } from './catalog.ts';
-import holiday from './commands/holiday.ts';
 
-export default defineFeature({ name: 'holidays', catalog, commands: [holiday] });
+export default defineFeature({ name: 'holidays', catalog });

@@ -2,14 +2,12 @@
 // reminders to the participants' channels, nudges by DM, the monthly list.
 import { defineFeature } from '../context.ts';
 import { catalog } from './catalog.ts';
-import meetup from './commands/meetup.ts';
 import { meetupMonthRun, meetupNudgeRun, meetupPlanRun, meetupReminderRun } from './job-runs.ts';
 import { ensureMeetupJobs, replanSoon } from './jobs.ts';
 
 export default defineFeature({
   name: 'meetups',
   catalog,
-  commands: [meetup],
   jobs: [meetupReminderRun, meetupNudgeRun, meetupPlanRun, meetupMonthRun],
   start: ensureMeetupJobs,
   on: { 'closures.changed': (ctx, { date }) => replanSoon(ctx, `closure-${date}`) },

@@ -8,7 +8,7 @@ import { addDays, addMonths, daysBetween, lastDayOfMonth, monthOf, seoulDate, se
 import { UserError } from '../../core/errors.ts';
 import type { ScheduleInput } from '../../scheduler/scheduler.ts';
 import { recordAudit } from '../audit/service.ts';
-import type { FeatureContext } from '../context.ts';
+import type { FeatureContext, LinkedContext } from '../context.ts';
 
 declare module '../context.ts' {
   interface FeatureEvents {
@@ -469,14 +469,14 @@ export async function tally({ db }: Pick<FeatureContext, 'db'>, series: Series, 
  * a guest on purpose (guest=yes), counted apart from the participants.
  */
 export async function rsvp(
-  ctx: FeatureContext,
+  ctx: LinkedContext,
   id: number,
   answer: Answer,
   options: { on?: string; proxy?: string; guest?: boolean },
 ) {
   const series = await findSeries(ctx, id);
   if (series.status === 'cancelled') throw new UserError('meetup.seriesCancelled', { id });
-  const memberId = ctx.actor.memberId as number;
+  const memberId = ctx.actor.memberId;
   const invited = ctx.actor.orgId !== undefined && series.participants.some((p) => p.orgId === ctx.actor.orgId);
   if (!invited && !options.guest) {
     throw new UserError('meetup.notInvited', { id, title: series.title, orgs: series.participants.map((p) => p.org.name).join(', ') });

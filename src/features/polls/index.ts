@@ -2,15 +2,12 @@
 import { defineFeature } from '../context.ts';
 import { ballotKey } from './ballot-key.ts';
 import { catalog } from './catalog.ts';
-import council from './commands/council.ts';
-import poll from './commands/poll.ts';
 import { pollCloseRun, pollRemindRun } from './job-runs.ts';
 import { sealLegacyBallots } from './service.ts';
 
 export default defineFeature({
   name: 'polls',
   catalog,
-  commands: [poll, council],
   jobs: [pollCloseRun, pollRemindRun],
   // The ballot key is found (or its file created, with a warning) at start, not at the first secret vote.
   start: async (ctx) => {

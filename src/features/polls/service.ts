@@ -31,7 +31,7 @@ import { forgetOldRowVersions } from '../../db/dialect.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { Platform } from '../../core/command.ts';
 import type { Translator } from '../../core/i18n/index.ts';
-import type { FeatureContext } from '../context.ts';
+import type { FeatureContext, LinkedContext } from '../context.ts';
 
 /** What lookups need of the context: just the database. */
 type Store = Pick<FeatureContext, 'db'>;
@@ -217,7 +217,7 @@ export interface PollInput {
   live?: boolean;
 }
 
-export async function createPoll(ctx: FeatureContext, input: PollInput, where: { platform: string; channelId: string }) {
+export async function createPoll(ctx: LinkedContext, input: PollInput, where: { platform: string; channelId: string }) {
   const { kind, maxChoices } = parseKind(input.kind ?? (input.options?.trim() ? 'single' : 'decision'));
   const anonymous = input.anonymous ?? false;
   const now = ctx.clock.now();
@@ -247,7 +247,7 @@ export async function createPoll(ctx: FeatureContext, input: PollInput, where: {
         voters: voters.label,
         councilId: voters.councilId,
         deadline,
-        createdById: ctx.actor.memberId as number,
+        createdById: ctx.actor.memberId,
         platform: where.platform,
         channelId: where.channelId,
         createdAt: now,
@@ -317,11 +317,11 @@ export function parseChoice(poll: Pick<PollRow, 'kind' | 'options'>, words: stri
   });
 }
 
-export async function castVote(ctx: FeatureContext, pollId: number, choice: BallotChoice) {
+export async function castVote(ctx: LinkedContext, pollId: number, choice: BallotChoice) {
   const poll = await findPoll(ctx, pollId);
   const now = ctx.clock.now();
   if (poll.status !== 'open' || poll.deadline <= now) throw new UserError('poll.closed', { id: pollId });
-  const memberId = ctx.actor.memberId as number;
+  const memberId = ctx.actor.memberId;
   const eligible = await ctx.db.pollEligible.findUnique({ where: { pollId_memberId: { pollId, memberId } } });
   if (!eligible) throw new UserError('poll.notEligible', { id: pollId });
   // Rechecked at each vote (a change too): the electorate was fixed at opening, the seats may have ended since.
@@ -534,8 +534,8 @@ export async function announceResult(ctx: FeatureContext, poll: PollRow, result:
 }
 
 /** The caller's polls: those they opened or may vote in, newest first. */
-export async function myPolls(ctx: FeatureContext) {
-  const memberId = ctx.actor.memberId as number;
+export async function myPolls(ctx: LinkedContext) {
+  const memberId = ctx.actor.memberId;
   return ctx.db.poll.findMany({
     where: { OR: [{ createdById: memberId }, { eligible: { some: { memberId } } }] },
     orderBy: { id: 'desc' },

@@ -2,14 +2,12 @@
 // post, the directory change on the effective date, and the handover checklist.
 import { defineFeature } from '../context.ts';
 import { catalog } from './catalog.ts';
-import transfer from './commands/transfer.ts';
 import { transferAnnounceRun, transferApplyRun, transferFollowUpRun, transferReshuffleRun, transferSuccessorCheckRun } from './job-runs.ts';
 import { scheduleReshuffle } from './jobs.ts';
 
 export default defineFeature({
   name: 'transfers',
   catalog,
-  commands: [transfer],
   jobs: [transferAnnounceRun, transferSuccessorCheckRun, transferApplyRun, transferFollowUpRun, transferReshuffleRun],
   start: (ctx) => scheduleReshuffle(ctx),
 });

@@ -2,6 +2,7 @@
 // successor, when the regular reshuffles come. No I/O.
 import { isWorkingDay, nextWorkingDay, previousWorkingDay, type Closures } from '../../core/calendar/holidays.ts';
 import { addDays, seoulDate, seoulInstant, type IsoDate } from '../../core/calendar/index.ts';
+import { UserError } from '../../core/errors.ts';
 
 /** Leaving the network instead of moving to another post. */
 export type LeaveReason = 'retired' | 'leave' | 'seconded';
@@ -48,4 +49,16 @@ export function nextReshuffle(today: IsoDate): { effective: IsoDate; ask: IsoDat
     if (ask >= today) return { effective, ask };
   }
   throw new Error('unreachable: a reshuffle is always within a year');
+}
+
+/** `/transfer tick` numbers: "1,3 4", or all (모두, 전부) of a checklist of `count` lines. */
+export function checklistNumbers(id: number, text: string, count: number): number[] {
+  if (/^(all|모두|전부)$/i.test(text.trim())) return Array.from({ length: count }, (_, i) => i + 1);
+  return text
+    .split(/[,\s]+/)
+    .filter(Boolean)
+    .map((word) => {
+      if (!/^\d{1,3}$/.test(word)) throw new UserError('transfer.badItems', { id });
+      return Number(word);
+    });
 }

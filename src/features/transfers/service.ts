@@ -322,6 +322,13 @@ type PartnerTarget = { kind: 'org'; id: number } | { kind: 'partnership'; id: nu
  * other organisations of its running meetups, and the channels of their
  * partnerships. What the successor takes over is counted on the way.
  */
+/** The organisations told of a transfer, by name (its preview and card list them). */
+export async function partnerOrgNames(ctx: Pick<FeatureContext, 'db' | 'clock'>, transfer: Pick<TransferRow, 'fromOrgId' | 'memberId'>): Promise<string[]> {
+  const partners = await partnersOf(ctx, transfer.fromOrgId, transfer.memberId);
+  const orgs = await ctx.db.organization.findMany({ where: { id: { in: partners.orgIds } }, select: { name: true }, orderBy: { id: 'asc' } });
+  return orgs.map((o) => o.name);
+}
+
 export async function partnersOf(ctx: Pick<FeatureContext, 'db' | 'clock'>, orgId: number | null, memberId: number | null) {
   const orgs = new Set<number>();
   const partnerships = new Set<number>();

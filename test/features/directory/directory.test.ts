@@ -128,6 +128,25 @@ describe('channel bindings and audit', () => {
     expect(await h.db.channelBinding.count()).toBe(1);
   });
 
+  it("a 동장 binds their own office's room without an admin, and no other", async () => {
+    await h.run(
+      '/org add 사회복지관 행복복지관',
+      '/org add 행정복지센터 모라3동',
+      '/org link 행복복지관 모라3동 kind=hub',
+      '/member add 이동장 org=모라3동 role=동장',
+      '/member add 박주무관 org=모라3동 role=staff',
+    );
+    expect(await h.say('@이동장 /channel bind 모라3동')).toBe('✔ 이 채널(#console)을 모라3동의 채널로 연결했습니다.');
+    const other = await h.say('@이동장 /channel bind 행복복지관');
+    expect(other).toContain('소속 기관(모라3동)의 채널만');
+    expect(await h.say('@이동장 /channel bind partnership=1')).toContain('소속 기관(모라3동)의 채널만');
+    expect(await h.say('@박주무관 /channel bind 모라3동')).toContain('/channel bind');
+    expect(await h.say('@이동장 /channel unbind 모라3동')).toContain('연결을 끊었습니다');
+    expect(await h.db.channelBinding.count()).toBe(0);
+    expect(await h.say('@이동장 /channel bind 모라3동')).toContain('연결했습니다');
+    expect(await h.say('/audit')).toContain('이동장 (console) · 채널 연결');
+  });
+
   it('records every change; only admins read the log', async () => {
     await h.run('/org add 사회복지관 행복복지관', '/member add 김민수 role=coordinator', '@김민수 /org add 기타 자활센터');
     const audit = await h.say('/audit');

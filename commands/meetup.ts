@@ -1,8 +1,8 @@
-import { choiceLabel } from '../../../core/i18n/index.ts';
-import { UserError } from '../../../core/errors.ts';
-import { defineCommand, subcommand } from '../../context.ts';
-import { answersText, describeRecurrence, firstShiftText, occurrenceCard, occurrenceLine, seriesCard, whenText } from '../cards.ts';
-import { calendarFile } from '../ics.ts';
+import { choiceLabel } from '../src/core/i18n/index.ts';
+import { UserError } from '../src/core/errors.ts';
+import { defineCommand, subcommand } from '../src/features/context.ts';
+import { answersText, describeRecurrence, firstShiftText, occurrenceCard, occurrenceLine, seriesCard, whenText } from '../src/features/meetups/cards.ts';
+import { calendarFile } from '../src/features/meetups/ics.ts';
 import {
   calendarOccurrences,
   cancelOccurrence,
@@ -18,7 +18,7 @@ import {
   seriesOverview,
   tally,
   upcomingOccurrences,
-} from '../service.ts';
+} from '../src/features/meetups/service.ts';
 
 /** Staff and heads organise for their own organisation (the service checks); coordinators for any. */
 const organisers = ['coordinator', 'head', 'staff'] as const;
@@ -30,6 +30,7 @@ const seriesOrOneDate = [
 
 export default defineCommand({
   name: 'meetup',
+  features: ['meetups'],
   subcommands: {
     create: subcommand({
       roles: organisers,

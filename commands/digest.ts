@@ -1,13 +1,14 @@
-import { defineCommand, subcommand } from '../../context.ts';
-import { UserError } from '../../../core/errors.ts';
-import { parseTimeInput } from '../../../core/korean-input.ts';
-import { digestCard } from '../cards.ts';
-import { isEmpty, previewDigest, setDigest, setDigestTime } from '../service.ts';
+import { defineCommand, subcommand } from '../src/features/context.ts';
+import { UserError } from '../src/core/errors.ts';
+import { parseTimeInput } from '../src/core/korean-input.ts';
+import { digestCard } from '../src/features/digests/cards.ts';
+import { isEmpty, previewDigest, setDigest, setDigestTime } from '../src/features/digests/service.ts';
 
 const channelOption = { name: 'channel', type: 'choice', choices: 'digestChannel', positional: true } as const;
 
 export default defineCommand({
   name: 'digest',
+  features: ['digests'],
   subcommands: {
     now: subcommand({
       roles: 'any',

@@ -1,17 +1,18 @@
 // /council: seats (the directory's) and the council's voting rules (the polls'),
 // so it lives with polls, which already reads the directory; the directory
 // imports nothing of polls.
-import { defineCommand, subcommand } from '../../context.ts';
-import { seoulDate } from '../../../core/calendar/index.ts';
-import { seatCouncilMember } from '../../directory/service.ts';
-import { councilRosterCard, confirmation } from '../../directory/cards.ts';
-import { checkDismiss, councilRoster, dismissSeat } from '../../directory/roster.ts';
-import { setCouncilRule } from '../service.ts';
-import { describeRule } from '../cards.ts';
-import { choiceLabel } from '../../../core/i18n/index.ts';
+import { defineCommand, subcommand } from '../src/features/context.ts';
+import { seoulDate } from '../src/core/calendar/index.ts';
+import { seatCouncilMember } from '../src/features/directory/service.ts';
+import { councilRosterCard, confirmation } from '../src/features/directory/cards.ts';
+import { checkDismiss, councilRoster, dismissSeat } from '../src/features/directory/roster.ts';
+import { setCouncilRule } from '../src/features/polls/service.ts';
+import { describeRule } from '../src/features/polls/cards.ts';
+import { choiceLabel } from '../src/core/i18n/index.ts';
 
 export default defineCommand({
   name: 'council',
+  features: ['directory', 'polls'],
   subcommands: {
     seat: subcommand({
       roles: ['coordinator'],

@@ -1,10 +1,11 @@
-import { seoulDate, yearOf } from '../../../core/calendar/index.ts';
-import { weekdayLabel } from '../../../core/i18n/labels.ts';
-import { defineCommand, subcommand } from '../../context.ts';
-import { addClosure, daysOff, removeClosure } from '../service.ts';
+import { seoulDate, yearOf } from '../src/core/calendar/index.ts';
+import { weekdayLabel } from '../src/core/i18n/labels.ts';
+import { defineCommand, subcommand } from '../src/features/context.ts';
+import { addClosure, daysOff, removeClosure } from '../src/features/holidays/service.ts';
 
 export default defineCommand({
   name: 'holiday',
+  features: ['holidays'],
   subcommands: {
     add: subcommand({
       roles: ['coordinator'],

@@ -1,9 +1,9 @@
-import { formatSeoulDateTime } from '../../../core/calendar/index.ts';
-import { matchChoice } from '../../../core/i18n/index.ts';
-import { defineCommand, subcommand } from '../../context.ts';
-import { labelsFor, pollCard, resultCard, turnoutText } from '../cards.ts';
-import { DECISION_OPTIONS, type PollResult } from '../rules.ts';
-import { castVote, closePollEarly, computeResult, createPoll, exportPoll, extendPoll, findPoll, myPolls, parseChoice, participation } from '../service.ts';
+import { formatSeoulDateTime } from '../src/core/calendar/index.ts';
+import { matchChoice } from '../src/core/i18n/index.ts';
+import { defineCommand, subcommand } from '../src/features/context.ts';
+import { labelsFor, pollCard, resultCard, turnoutText } from '../src/features/polls/cards.ts';
+import { DECISION_OPTIONS, type PollResult } from '../src/features/polls/rules.ts';
+import { castVote, closePollEarly, computeResult, createPoll, exportPoll, extendPoll, findPoll, myPolls, parseChoice, participation } from '../src/features/polls/service.ts';
 
 const decisionIndex = (word: string) => {
   const value = matchChoice('decisionAnswer', word);
@@ -12,6 +12,7 @@ const decisionIndex = (word: string) => {
 
 export default defineCommand({
   name: 'poll',
+  features: ['polls'],
   subcommands: {
     create: subcommand({
       roles: ['coordinator', 'head'],

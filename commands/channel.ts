@@ -1,11 +1,11 @@
-import { defineCommand, subcommand, type FeatureContext } from '../../context.ts';
-import { choiceLabel, type Translator } from '../../../core/i18n/index.ts';
+import { defineCommand, subcommand, type FeatureContext } from '../src/features/context.ts';
+import { choiceLabel, type Translator } from '../src/core/i18n/index.ts';
 import {
   bindChannel,
   channelTargets,
   resolveBindingTarget,
   unbindChannel,
-} from '../service.ts';
+} from '../src/features/directory/service.ts';
 
 const targetOptions = [
   { name: 'org', type: 'string', positional: true, rest: true, suggest: 'org' },
@@ -18,15 +18,17 @@ const partnershipLabel = (t: Translator, p: PartnershipLabel) =>
 
 async function target(ctx: FeatureContext & { t: Translator }, options: { org?: string; partnership?: number }) {
   const resolved = await resolveBindingTarget(ctx, { orgRef: options.org, partnershipId: options.partnership });
-  const label = resolved.org ? resolved.org.name : partnershipLabel(ctx.t, resolved.partnership as PartnershipLabel);
+  const label = resolved.org ? resolved.org.name : partnershipLabel(ctx.t, resolved.partnership);
   return { target: resolved.target, label };
 }
 
 export default defineCommand({
   name: 'channel',
+  features: ['directory'],
   subcommands: {
     bind: subcommand({
-      roles: ['coordinator'],
+      // A head only their own organisation's (the service decides).
+      roles: ['coordinator', 'head'],
       options: targetOptions,
       handler: async (ctx) => {
         const { target: t, label } = await target(ctx, ctx.options);
@@ -36,7 +38,8 @@ export default defineCommand({
       },
     }),
     unbind: subcommand({
-      roles: ['coordinator'],
+      // A head only their own organisation's (the service decides).
+      roles: ['coordinator', 'head'],
       options: targetOptions,
       handler: async (ctx) => {
         const { target: t, label } = await target(ctx, ctx.options);
@@ -51,8 +54,9 @@ export default defineCommand({
         if (bindings.length === 0) return { lines: [ctx.t('channel.listEmpty')] };
         return {
           title: ctx.t('channel.listTitle'),
-          lines: bindings.map((b) =>
-            b.org ? `#${b.org.id} ${b.org.name}` : `partnership=${b.partnershipId} ${partnershipLabel(ctx.t, b.partnership as PartnershipLabel)}`,
+          // A binding names an organisation or a partnership (BindingTarget): one of the two is there.
+          lines: bindings.flatMap((b) =>
+            b.org ? [`#${b.org.id} ${b.org.name}`] : b.partnership ? [`partnership=${b.partnershipId} ${partnershipLabel(ctx.t, b.partnership)}`] : [],
           ),
         };
       },

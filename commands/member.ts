@@ -1,17 +1,19 @@
-import { defineCommand, subcommand } from '../../context.ts';
-import { UserError } from '../../../core/errors.ts';
-import { choiceLabel, translator } from '../../../core/i18n/index.ts';
-import { confirmation, memberCard, memberList, roleLabels } from '../cards.ts';
-import { checkMerge, checkStatusChange, editMember, listMembers, mergeMembers, setMemberStatus } from '../roster.ts';
-import { parseRoles } from '../rules.ts';
-import { addMember, findMember, memberDetails, memberLabel, setLocale, setPreferredPlatform, setRoles } from '../service.ts';
-import { approveLink, createLinkCode, linkWithCode, requestLink } from '../linking.ts';
-import { formatSeoulDateTime } from '../../../core/calendar/index.ts';
-import { exportMembers, recordExport } from '../export.ts';
-import { findOrganization } from '../service.ts';
+import { defineCommand, subcommand } from '../src/features/context.ts';
+import { isLinked } from '../src/core/command.ts';
+import { UserError } from '../src/core/errors.ts';
+import { choiceLabel, translator } from '../src/core/i18n/index.ts';
+import { confirmation, memberCard, memberList, roleLabels } from '../src/features/directory/cards.ts';
+import { checkMerge, checkStatusChange, editMember, listMembers, mergeMembers, setMemberStatus } from '../src/features/directory/roster.ts';
+import { parseRoles } from '../src/features/directory/rules.ts';
+import { addMember, findMember, memberDetails, memberLabel, setLocale, setPreferredPlatform, setRoles } from '../src/features/directory/service.ts';
+import { approveLink, createLinkCode, linkWithCode, requestLink } from '../src/features/directory/linking.ts';
+import { formatSeoulDateTime } from '../src/core/calendar/index.ts';
+import { exportMembers, recordExport } from '../src/features/directory/export.ts';
+import { findOrganization } from '../src/features/directory/service.ts';
 
 export default defineCommand({
   name: 'member',
+  features: ['directory'],
   subcommands: {
     add: subcommand({
       roles: ['coordinator'],
@@ -27,8 +29,6 @@ export default defineCommand({
       handler: async (ctx) => {
         const o = ctx.options;
         const roles = parseRoles(o.role ?? 'staff');
-        // Only an admin may hand out the admin role.
-        if (roles.includes('admin') && !ctx.actor.roles.has('admin')) throw new UserError('member.adminOnly');
         const result = await addMember(ctx, {
           name: o.name,
           orgRef: o.org,
@@ -201,7 +201,7 @@ export default defineCommand({
       ],
       handler: async (ctx) => {
         const { actor } = ctx;
-        if (actor.memberId === undefined) {
+        if (!isLinked(actor)) {
           return { card: { lines: [ctx.t('member.meUnlinked', { name: actor.name, platform: actor.platform })] }, ephemeral: true };
         }
         const { lang, dm } = ctx.options;
@@ -212,7 +212,7 @@ export default defineCommand({
             lines.push(ctx.t('member.dmSet', { platform: choiceLabel(ctx.t, 'dmPlatform', dm) }));
           }
           if (lang) {
-            await setLocale(ctx, lang);
+            await setLocale({ ...ctx, actor }, lang);
             lines.push(translator(lang)('member.localeSet'));
           }
           return { card: { tone: 'success', lines }, ephemeral: true };

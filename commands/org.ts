@@ -1,18 +1,19 @@
-import { defineCommand, subcommand } from '../../context.ts';
-import { choiceLabel } from '../../../core/i18n/index.ts';
-import { confirmation, kindLabel, organizationCard, organizationList } from '../cards.ts';
-import { checkRemoveOrganization, checkUnlink, removeOrganization, renameOrganization, unlinkPartnership } from '../roster.ts';
+import { defineCommand, subcommand } from '../src/features/context.ts';
+import { choiceLabel } from '../src/core/i18n/index.ts';
+import { confirmation, kindLabel, organizationCard, organizationList } from '../src/features/directory/cards.ts';
+import { checkRemoveOrganization, checkUnlink, removeOrganization, renameOrganization, unlinkPartnership } from '../src/features/directory/roster.ts';
 import {
   addOrganization,
   findOrganization,
   linkOrganizations,
   listOrganizations,
   organizationDetails,
-} from '../service.ts';
-import { exportOrganizations, recordExport } from '../export.ts';
+} from '../src/features/directory/service.ts';
+import { exportOrganizations, recordExport } from '../src/features/directory/export.ts';
 
 export default defineCommand({
   name: 'org',
+  features: ['directory'],
   subcommands: {
     add: subcommand({
       roles: ['coordinator'],

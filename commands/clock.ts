@@ -1,9 +1,9 @@
-import { formatSeoulTime, seoulDate } from '../../../core/calendar/index.ts';
-import { UserError } from '../../../core/errors.ts';
-import type { Translator } from '../../../core/i18n/index.ts';
-import { weekdayLabel } from '../../../core/i18n/labels.ts';
-import { defineCommand, subcommand } from '../../context.ts';
-import { parseClockTarget } from '../rules.ts';
+import { formatSeoulTime, seoulDate } from '../src/core/calendar/index.ts';
+import { UserError } from '../src/core/errors.ts';
+import type { Translator } from '../src/core/i18n/index.ts';
+import { weekdayLabel } from '../src/core/i18n/labels.ts';
+import { defineCommand, subcommand } from '../src/features/context.ts';
+import { parseClockTarget } from '../src/features/clock/rules.ts';
 
 /** `2026-12-01 (화) 09:00` */
 const when = (t: Translator, instant: Date) => {
@@ -13,6 +13,7 @@ const when = (t: Translator, instant: Date) => {
 
 export default defineCommand({
   name: 'clock',
+  features: ['clock'],
   // The console simulates time; Slack and Discord run on real time and never see this command.
   platforms: ['console'],
   subcommands: {

@@ -1,7 +1,5 @@
-import { defineCommand, subcommand, type FeatureContext } from '../../context.ts';
-import type { Translator } from '../../../core/i18n/index.ts';
-import { UserError } from '../../../core/errors.ts';
-import { checklistCard, previewCard, transferCard, transferLine } from '../cards.ts';
+import { defineCommand, subcommand, type FeatureContext } from '../src/features/context.ts';
+import { checklistCard, previewCard, transferCard, transferLine } from '../src/features/transfers/cards.ts';
 import {
   addItem,
   approveTransfer,
@@ -12,20 +10,18 @@ import {
   editTransfer,
   findTransfer,
   listTransfers,
-  partnersOf,
+  partnerOrgNames,
   setReshuffleReminders,
   tickItems,
   transferNames,
-} from '../service.ts';
-import type { TransferRow } from '../model.ts';
-import type { LeaveReason } from '../rules.ts';
+} from '../src/features/transfers/service.ts';
+import type { TransferRow } from '../src/features/transfers/model.ts';
+import { checklistNumbers, type LeaveReason } from '../src/features/transfers/rules.ts';
 
 /** The transfer's card with the names of the partners who will be told. */
-async function fullCard(ctx: FeatureContext & { t: Translator }, transfer: TransferRow) {
-  const names = await transferNames(ctx, transfer);
-  const partners = await partnersOf(ctx, transfer.fromOrgId, transfer.memberId);
-  const orgs = await ctx.db.organization.findMany({ where: { id: { in: partners.orgIds } }, select: { name: true }, orderBy: { id: 'asc' } });
-  return { names, partnerNames: orgs.map((o) => o.name) };
+async function fullCard(ctx: FeatureContext, transfer: TransferRow) {
+  const [names, partnerNames] = await Promise.all([transferNames(ctx, transfer), partnerOrgNames(ctx, transfer)]);
+  return { names, partnerNames };
 }
 
 const moveOptions = [
@@ -51,6 +47,7 @@ const moveInput = (o: { to?: string; position?: string; leave?: LeaveReason; suc
 
 export default defineCommand({
   name: 'transfer',
+  features: ['transfers'],
   subcommands: {
     create: subcommand({
       roles: 'any',
@@ -144,13 +141,7 @@ export default defineCommand({
       handler: async (ctx) => {
         const { id, items } = ctx.options;
         const current = await findTransfer(ctx, id);
-        const numbers = /^(all|모두|전부)$/i.test(items.trim())
-          ? current.items.map((_, i) => i + 1)
-          : items.split(/[,\s]+/).filter(Boolean).map((word) => {
-              if (!/^\d{1,3}$/.test(word)) throw new UserError('transfer.badItems', { id });
-              return Number(word);
-            });
-        const transfer = await tickItems(ctx, id, numbers);
+        const transfer = await tickItems(ctx, id, checklistNumbers(id, items, current.items.length));
         const card = checklistCard(ctx.t, transfer, await transferNames(ctx, transfer), 'from');
         // Pressed on the checklist: the message shows the new state.
         return ctx.invocation.fromButton ? { card } : { card: { ...card, tone: 'success' }, ephemeral: true };

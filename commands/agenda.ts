@@ -1,8 +1,7 @@
-import { choiceLabel } from '../../../core/i18n/index.ts';
-import { UserError } from '../../../core/errors.ts';
-import { defineCommand, subcommand } from '../../context.ts';
-import { compiledCard, itemCard, itemHeadline } from '../cards.ts';
-import { acceptLate, addItem, agendaFor, compile, decide, editItem, exportAgenda, isChair, setCaseSettings, setupAgenda, visibleItems, withdrawItem } from '../service.ts';
+import { choiceLabel } from '../src/core/i18n/index.ts';
+import { defineCommand, subcommand } from '../src/features/context.ts';
+import { compiledCard, itemCard, itemHeadline } from '../src/features/agenda/cards.ts';
+import { acceptLate, addItem, agendaFor, chairView, decide, editItem, exportAgenda, setCaseSettings, setupAgenda, visibleItems, withdrawItem } from '../src/features/agenda/service.ts';
 
 /** Every text about a case passes the strict guard: no names with titles, no phones, no addresses. */
 const itemOptions = [
@@ -24,6 +23,7 @@ const oneMeeting = [
 
 export default defineCommand({
   name: 'agenda',
+  features: ['agenda'],
   subcommands: {
     add: subcommand({
       roles: 'any',
@@ -99,9 +99,7 @@ export default defineCommand({
       roles: 'any',
       options: oneMeeting,
       handler: async (ctx) => {
-        const { series, agenda } = await agendaFor(ctx, ctx.options.meetup, ctx.options.on);
-        if (!isChair(ctx, series)) throw new UserError('agenda.notChair', { id: series.id, title: series.title });
-        return { card: compiledCard(ctx.t, await compile(ctx, agenda.id)), ephemeral: true };
+        return { card: compiledCard(ctx.t, await chairView(ctx, ctx.options.meetup, ctx.options.on)), ephemeral: true };
       },
     }),
     export: subcommand({

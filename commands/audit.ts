@@ -1,10 +1,11 @@
-import { defineCommand, subcommand } from '../../context.ts';
-import { formatSeoulDateTime } from '../../../core/calendar/index.ts';
-import { choiceLabel } from '../../../core/i18n/index.ts';
-import { AUDIT_PAGE_SIZE, listAudit } from '../service.ts';
+import { defineCommand, subcommand } from '../src/features/context.ts';
+import { formatSeoulDateTime } from '../src/core/calendar/index.ts';
+import { choiceLabel } from '../src/core/i18n/index.ts';
+import { AUDIT_PAGE_SIZE, listAudit } from '../src/features/audit/service.ts';
 
 export default defineCommand({
   name: 'audit',
+  features: ['audit'],
   subcommands: {
     '': subcommand({
       roles: [],

@@ -1,9 +1,10 @@
-import { defineCommand, subcommand } from '../../context.ts';
-import { UserError } from '../../../core/errors.ts';
-import { commandHelp, helpIndex } from '../../../core/help.ts';
+import { defineCommand, subcommand } from '../src/features/context.ts';
+import { UserError } from '../src/core/errors.ts';
+import { commandHelp, helpIndex } from '../src/core/help.ts';
 
 export default defineCommand({
   name: 'help',
+  features: ['help'],
   subcommands: {
     '': subcommand({
       roles: 'any',

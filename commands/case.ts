@@ -1,10 +1,11 @@
-import { defineCommand, subcommand } from '../../context.ts';
-import { choiceLabel } from '../../../core/i18n/index.ts';
-import { historyLine } from '../cards.ts';
-import { caseHistory, closeFollowUp, dueFollowUps } from '../service.ts';
+import { defineCommand, subcommand } from '../src/features/context.ts';
+import { choiceLabel } from '../src/core/i18n/index.ts';
+import { historyLine } from '../src/features/agenda/cards.ts';
+import { caseHistory, closeFollowUp, dueFollowUps } from '../src/features/agenda/service.ts';
 
 export default defineCommand({
   name: 'case',
+  features: ['agenda'],
   subcommands: {
     show: subcommand({
       roles: 'any',
