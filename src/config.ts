@@ -208,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
     if (from) {
       email = {
         smtpUrl: c.SMTP_URL,
+        // biome-ignore lint/style/noNonNullAssertion: from was parsed from MAIL_FROM, so it is set
         from: c.MAIL_FROM!.trim(),
         fromAddress: from,
         publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),

@@ -18,7 +18,7 @@ import type { JobRun, ScheduleInput, Scheduler } from '../scheduler/scheduler.ts
  * { interface FeatureEvents { 'closures.changed': { date: string } } }`) and
  * handles others' in `on`.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging
 export interface FeatureEvents {}
 
 /** What every service function receives first: `service(ctx, input)`. */
@@ -103,7 +103,7 @@ export interface Feature {
   name: string;
   catalog?: Bilingual<CatalogPart>;
   commands?: CommandDecl<FeatureContext>[];
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: each job has its own payload type; the list erases it
   jobs?: JobHandler<any>[];
   /** Start-up work, after crashed jobs are recovered: e.g. make sure recurring jobs exist. */
   start?: (ctx: FeatureContext) => Promise<void>;
