@@ -234,7 +234,6 @@ const plan = await timed(async () => {
 });
 const jobsAfterPlan = await app.db.job.count();
 const activeSeries = await app.db.meetupSeries.count({ where: { status: 'active' } });
-const jobsBeforeCopies = await app.db.job.count();
 // BENCH_PLAN_SERIES=10000: after the first run, copies of the series (rows
 // only, without jobs) bring the table to that many for the next day's run;
 // a copy the horizon reaches is planned in full there (more work than a real

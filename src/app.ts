@@ -97,6 +97,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     clock,
     logger,
     defaultLocale: config.locale,
+    // biome-ignore lint/style/noNonNullAssertion: single() checked that exactly one feature provides resolveActor
     resolveActor: (invocation) => identity.resolveActor!(context(), { admins: config.admins }, invocation),
     // The names with titles in one command (a handful), looked up on the Member.name index.
     knownNames: async (names) => new Set((await db.member.findMany({ where: { name: { in: names } }, select: { name: true } })).map((m) => m.name)),
@@ -109,8 +110,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     firstTime: receipts,
     handled: receipts.handled,
     suggest: async (kind, query) => {
-      const provider = features.find((f) => f.suggest?.[kind]);
-      return provider ? provider.suggest![kind]!(context(), query) : [];
+      return features.find((f) => f.suggest?.[kind])?.suggest?.[kind]?.(context(), query) ?? [];
     },
     // A PostgreSQL advisory lock; on SQLite always held.
     lock: async (name, onLost) => (await import('./db/locks.ts')).tryLock(config.databaseUrl, name, onLost),

@@ -2,9 +2,6 @@
 // command it stands for (see card.ts), so a press is dispatched exactly like
 // its typed twin, as the person who pressed it.
 import type { Button } from './card.ts';
-import type { Invocation } from './command.ts';
-import type { Bot } from './dispatch.ts';
-import type { Reply } from './card.ts';
 
 /** Discord's custom_id limit (Slack allows more); a longer command is a bug in a card. */
 export const MAX_ACTION_LENGTH = 100;

@@ -56,7 +56,11 @@ export function buildForm(t: Translator, command: AnyCommand, sub: string, given
       type: option.type === 'url' ? 'string' : option.type,
       required: Boolean(option.required),
       value: given[option.name],
-      choices: option.choices ? choiceValues(option.choices).map((value) => ({ value, label: choiceLabel(t, option.choices!, value) })) : undefined,
+      choices: option.choices ? formChoices(t, option.choices) : undefined,
     })),
   };
+}
+
+function formChoices(t: Translator, group: ChoiceGroup) {
+  return choiceValues(group).map((value) => ({ value, label: choiceLabel(t, group, value) }));
 }

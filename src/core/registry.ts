@@ -4,9 +4,9 @@ import type { Catalog, CommandText, SubcommandText } from './i18n/index.ts';
 
 // Declarations are generic over the services they receive; the registry only
 // routes, so it holds them erased.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the registry erases the service type of a declaration
 export type AnyCommand = CommandDecl<any>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: as above
 export type AnySubcommand = SubcommandDecl<any>;
 
 export class Registry implements CommandLookup {

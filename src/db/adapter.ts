@@ -58,11 +58,12 @@ export function pgConfig(databaseUrl: string, database?: string): PoolConfig & {
 }
 
 export function adapterFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFactory {
-  if (dialectOf(databaseUrl) === 'postgres') {
+  const file = sqliteFilePath(databaseUrl);
+  // dialectOf refuses a URL that is neither; a SQLite URL has a file.
+  if (dialectOf(databaseUrl) === 'postgres' || file === undefined) {
     const { schema, ...config } = pgConfig(databaseUrl);
     return new PrismaPg(schema ? { ...config, options: `-c search_path="${schema}"` } : config, schema ? { schema } : undefined);
   }
-  const file = sqliteFilePath(databaseUrl)!;
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   // timeout: wait for a writer lock instead of failing with SQLITE_BUSY.
   return new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 5000 });

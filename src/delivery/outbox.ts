@@ -37,7 +37,8 @@ function renderer(message: Message): (locale: Locale) => string {
     let json = rendered.get(locale);
     if (json === undefined) {
       const card: Card = typeof message === 'function' ? message(translator(locale)) : message;
-      rendered.set(locale, (json = JSON.stringify(card)));
+      json = JSON.stringify(card);
+      rendered.set(locale, json);
     }
     return json;
   };

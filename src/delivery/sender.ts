@@ -164,7 +164,7 @@ export class OutboxSender {
     this.#nextLookupAt = this.clock.now().getTime() + LOOKUP_RETRY_MS;
     for (const [id, tries] of [...this.#unresolved]) {
       const row = await this.db.outboxMessage.findUnique({ where: { id } });
-      if (!row || row.status !== 'sending') {
+      if (row?.status !== 'sending') {
         this.#unresolved.delete(id);
         this.#claimedBefore.delete(id);
         continue;

@@ -19,7 +19,7 @@ import type { JobRun, ScheduleInput, Scheduler } from '../scheduler/scheduler.ts
  * { interface FeatureEvents { 'closures.changed': { date: string } } }`) and
  * handles others' in `on`.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging
 export interface FeatureEvents {}
 
 /** What every service function receives first: `service(ctx, input)`. */
@@ -106,7 +106,7 @@ export function runJob<P>(job: JobKind<P>, run: JobHandler<P>['run']): JobHandle
 export interface Feature {
   name: string;
   catalog?: Bilingual<CatalogPart>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: each job has its own payload type; the list erases it
   jobs?: JobHandler<any>[];
   /** Start-up work, after crashed jobs are recovered: e.g. make sure recurring jobs exist. */
   start?: (ctx: FeatureContext) => Promise<void>;

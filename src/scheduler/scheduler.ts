@@ -314,6 +314,7 @@ export class Scheduler {
     job: { id: number; kind: string; key: string; payload: string; dueAt: Date; attempts: number },
     claimToken: string,
   ): Promise<'done' | 'failed' | 'lost'> {
+    // biome-ignore lint/style/noNonNullAssertion: only jobs of registered kinds are claimed, and handlers are never removed
     const handler = this.#handlers.get(job.kind)!;
     const mine = { id: job.id, status: 'running', claimToken };
     const log = { jobId: job.id, kind: job.kind, key: job.key, attempt: job.attempts };

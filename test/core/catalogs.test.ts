@@ -10,7 +10,7 @@ describe('catalogs', () => {
     for (const locale of LOCALES) {
       for (const command of registry.all()) {
         for (const [sub, decl] of Object.entries(command.subcommands)) {
-          let text;
+          let text: ReturnType<typeof subcommandText>;
           try {
             text = subcommandText(catalogs[locale], command.name, sub);
           } catch {

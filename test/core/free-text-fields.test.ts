@@ -123,7 +123,12 @@ function oneLine(): { line: string; option: string }[] {
 let h: Harness;
 // Every log line of the run, at the most verbose level, to prove no refused value reaches the logs.
 let logged = '';
-const logStream = new Writable({ write: (chunk, _encoding, done) => ((logged += chunk), done()) });
+const logStream = new Writable({
+  write: (chunk, _encoding, done) => {
+    logged += chunk;
+    done();
+  },
+});
 beforeAll(async () => {
   h = await createHarness({ app: { logger: pino({ level: 'trace' }, logStream) } });
   await h.say('/org add 사회복지관 행복종합사회복지관 dong=모라3동');
@@ -135,7 +140,7 @@ const all = cases();
 
 describe('every free-text field refuses an identifier', () => {
   it('covers every string option of every command, and every spelling of issue 18 in many of them', () => {
-    const options = new Set(all.map((c) => c.line.split(' ').slice(0, 2).join(' ') + ' ' + c.option));
+    const options = new Set(all.map((c) => `${c.line.split(' ').slice(0, 2).join(' ')} ${c.option}`));
     const perSpelling = SPELLINGS.map((s) => all.filter((c) => c.line.includes(s.value)).length);
     console.log(`free-text fields covered: ${options.size} options, ${all.length} console lines; lines per spelling of issue 18: ${perSpelling.join(', ')}`);
     expect(all.length).toBeGreaterThan(50);

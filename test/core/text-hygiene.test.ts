@@ -117,6 +117,7 @@ describe('through the console: refused, named, nothing written', () => {
     const out = await h.say(line);
     expect(out.startsWith('✖'), out).toBe(true);
     for (const fragment of fragments) expect(out).toContain(fragment);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the refusal must not echo the control characters fed in
     expect(out).not.toMatch(/[\u0000-\u0008\u001b\u202E]/);
     expect(await rowCounts(h.db)).toEqual(before);
     return out;

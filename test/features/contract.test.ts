@@ -37,7 +37,6 @@ const catalog = defineCatalog(
 );
 
 declare module '../../src/core/i18n/index.ts' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface Messages extends MessagesOf<typeof catalog> {}
 }
 

@@ -43,8 +43,7 @@ function startReplica(name: string, config: Config): Replica {
   let buffer = '';
   child.stdout!.on('data', (chunk: Buffer) => {
     buffer += chunk;
-    let nl: number;
-    while ((nl = buffer.indexOf('\n')) >= 0) {
+    for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
       const line = buffer.slice(0, nl);
       buffer = buffer.slice(nl + 1);
       try {

@@ -12,13 +12,14 @@ let admin: Promise<pg.Client> | undefined;
 let queue: Promise<unknown> = Promise.resolve();
 
 function adminClient(): Promise<pg.Client> {
-  return (admin ??= (async () => {
+  admin ??= (async () => {
     const { schema: _s, max: _m, idleTimeoutMillis: _i, ...config } = pgConfig(POSTGRES_URL!);
     const client = new pg.Client(config);
     client.on('error', () => {});
     await client.connect();
     return client;
-  })());
+  })();
+  return admin;
 }
 
 function newName(): string {
@@ -30,7 +31,7 @@ export async function createTestDatabase(): Promise<string> {
   const name = newName();
   const client = await adminClient();
   await client.query(`CREATE DATABASE "${name}" TEMPLATE "${PG_TEMPLATE}"`);
-  return postgresUrlFor(name) + '?connection_limit=4';
+  return `${postgresUrlFor(name)}?connection_limit=4`;
 }
 
 /** The same, synchronously (psql), for tests that need a URL before anything async. */
@@ -39,7 +40,7 @@ export function createTestDatabaseSync(): string {
   execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', POSTGRES_URL!, '-c', `CREATE DATABASE "${name}" TEMPLATE "${PG_TEMPLATE}"`], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  return postgresUrlFor(name) + '?connection_limit=4';
+  return `${postgresUrlFor(name)}?connection_limit=4`;
 }
 
 /**

@@ -8,7 +8,7 @@ export function renderCard(card: Card): { text: string; choices: Button[] } {
   const out: string[] = [];
   const mark = MARK[card.tone ?? 'info'];
   if (card.title) out.push(`${mark}■ ${card.title}`);
-  (card.lines ?? []).forEach((line, i) => out.push(`${!card.title && i === 0 ? mark : ''}${line}`));
+  for (const [i, line] of (card.lines ?? []).entries()) out.push(`${!card.title && i === 0 ? mark : ''}${line}`);
   for (const field of card.fields ?? []) {
     const [first, ...rest] = field.value.split('\n');
     out.push(`${field.label}: ${first}`, ...rest.map((line) => `    ${line}`));

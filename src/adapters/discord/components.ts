@@ -84,7 +84,7 @@ export function cardToRows(card: Card): MessageRow[] {
       })),
     });
   }
-  if (card.select && card.select.options.length) {
+  if (card.select?.options.length) {
     const seen = new Set<string>();
     const options = [];
     for (const option of card.select.options) {

@@ -205,8 +205,8 @@ function substitutes(base: readonly Candidate[]): Holiday[] {
   const taken = new Set(byDate.keys());
   const out: Holiday[] = [];
 
-  for (const date of [...byDate.keys()].sort()) {
-    const here = [...byDate.get(date)!].sort((a, b) => keepOrder(a) - keepOrder(b));
+  for (const [date, candidates] of [...byDate].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const here = [...candidates].sort((a, b) => keepOrder(a) - keepOrder(b));
     const dow = weekday(date);
     const owed = here.filter((c, i) => {
       if (c.rule === 'none') return false;

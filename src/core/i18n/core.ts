@@ -178,6 +178,5 @@ export const core = defineCatalog(
 );
 
 declare module './index.ts' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface Messages extends MessagesOf<typeof core> {}
 }

@@ -10,10 +10,10 @@ import type { Bilingual, CatalogPart, CommandText } from './catalog.ts';
 export { defineCatalog, type Bilingual, type CatalogPart, type CommandText, type SubcommandText } from './catalog.ts';
 
 /** Message key -> text. Augmented by every catalog (see catalogTypes below). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging
 export interface Messages {}
 /** Choice group -> { canonical value -> [label, ...aliases] }. Augmented likewise. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging
 export interface Choices {}
 
 export type Locale = 'ko' | 'en';

@@ -27,7 +27,7 @@ export type HygieneProblem = 'control' | 'bidi' | 'surrogate' | 'lineBreak';
 const STRIP = /[\u200B\u200C\u2060\uFEFF\u00AD\u2061-\u2064\u180E\u115F\u1160\u3164\uFFA0]|(?<!\p{Extended_Pictographic}[\uFE0F\u{1F3FB}-\u{1F3FF}]?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
 /** A line break of any kind, or a tab: not in one-line values (U+0085 is refused as a control anyway). */
 const LINE_BREAK_OR_TAB = /[\n\r\t\u2028\u2029]/;
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's job
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/u;
 const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/u;
 // With the u flag a surrogate code unit matches only when it is not half of a pair.

@@ -491,6 +491,7 @@ const NON_ASCII_DIGIT = /(?![0-9])\p{Nd}/gu;
 /** Start of the block of ten a decimal digit belongs to (Unicode keeps each script's 0–9 contiguous, starting at a 0). */
 const digitZero = new Map<number, number>();
 function asciiDigit(ch: string): string {
+  // biome-ignore lint/style/noNonNullAssertion: ch is one matched digit, never empty
   const cp = ch.codePointAt(0)!;
   let zero = digitZero.get(cp);
   if (zero === undefined) {
@@ -556,6 +557,7 @@ const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 function isSeparator(code: number, text: string, at: number): boolean {
   if (code < 0x80) return !((code >= 48 && code <= 57) || ((code | 0x20) >= 97 && (code | 0x20) <= 122));
   if (code >= 0xac00 && code <= 0xd7a3) return false;
+  // biome-ignore lint/style/noNonNullAssertion: at < text.length (the caller read the code unit there)
   return !WORD_CHARACTER.test(String.fromCodePoint(text.codePointAt(at)!));
 }
 
@@ -583,6 +585,7 @@ function runsOf(text: string): Run[] {
       while (i < text.length && isDigit(text.charCodeAt(i))) i++;
       bounds.push(from, i);
       count += i - from;
+      // biome-ignore lint/style/noNonNullAssertion: i < text.length, checked in the loop condition
       while (i < text.length && isSeparator(text.charCodeAt(i), text, i)) i += text.codePointAt(i)! > 0xffff ? 2 : 1;
       if (i >= text.length || !isDigit(text.charCodeAt(i))) break;
     }

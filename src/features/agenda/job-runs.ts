@@ -13,13 +13,13 @@ async function liveAgenda(ctx: FeatureContext, agendaId: number) {
     where: { id: agendaId },
     include: { series: { include: { participants: { include: { org: true } } } } },
   });
-  if (!agenda || agenda.series.status !== 'active') return undefined;
+  if (agenda?.series.status !== 'active') return undefined;
   return agenda;
 }
 
 export const agendaOpenRun = runJob(agendaOpen, async (ctx, { agendaId }, job) => {
   const agenda = await liveAgenda(ctx, agendaId);
-  if (!agenda || agenda.status !== 'planned') return;
+  if (agenda?.status !== 'planned') return;
   await ctx.db.agenda.update({ where: { id: agendaId }, data: { status: 'open' } });
   for (const p of agenda.series.participants) {
     await ctx.deliver.deliver(
@@ -30,7 +30,7 @@ export const agendaOpenRun = runJob(agendaOpen, async (ctx, { agendaId }, job) =
           t('agenda.openBody', {
             id: agenda.seriesId,
             date: agenda.original,
-            closes: seoulDate(agenda.closesAt) + ' ' + agenda.series.agendaCloses,
+            closes: `${seoulDate(agenda.closesAt)} ${agenda.series.agendaCloses}`,
           }),
         ],
       }),
@@ -58,7 +58,7 @@ export const agendaRemindRun = runJob(agendaRemind, async (ctx, { agendaId }, jo
               date: agenda.original,
               org: p.org.name,
               id: agenda.seriesId,
-              closes: seoulDate(agenda.closesAt) + ' ' + agenda.series.agendaCloses,
+              closes: `${seoulDate(agenda.closesAt)} ${agenda.series.agendaCloses}`,
             }),
           ],
         }),

@@ -241,6 +241,7 @@ export async function addItem(ctx: FeatureContext, t: Translator, seriesId: numb
         stage: input.stage,
         type: input.type,
         risk: input.risk,
+        // biome-ignore lint/style/noNonNullAssertion: an ItemInput has needs, so checkItem parsed them
         needs: needs!,
         summary: input.summary ?? null,
         resources: input.resources ?? null,
@@ -393,13 +394,13 @@ export async function exportAgenda(ctx: FeatureContext, t: Translator, seriesId:
   if (format === 'csv') {
     return { name: `${name}.csv`, mimeType: 'text/csv', content: await toCsv([header, ...rows]), count: rows.length };
   }
-  const escape = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const md = [
     `# ${series.title} ${agenda.original}`,
     '',
     `| ${header.join(' | ')} |`,
     `| ${header.map(() => '---').join(' | ')} |`,
-    ...rows.map((r) => `| ${r.map(escape).join(' | ')} |`),
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
     '',
     compiled.silent.length ? t('agenda.silentLine', { orgs: compiled.silent.map((o) => o.name).join(', ') }) : '',
   ].join('\n');

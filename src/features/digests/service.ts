@@ -49,6 +49,11 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
   if (list) list.push(value);
   else map.set(key, [value]);
 };
+const add = <K, V>(map: Map<K, Set<V>>, key: K, value: V) => {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+};
 
 export async function loadWeek(ctx: Pick<FeatureContext, 'db' | 'clock'>, monday: IsoDate): Promise<WeekData> {
   const { db } = ctx;
@@ -82,8 +87,7 @@ export async function loadWeek(ctx: Pick<FeatureContext, 'db' | 'clock'>, monday
   const newPartners = new Map<number, { id: number; name: string }[]>();
   for (const link of links) {
     for (const [a, b] of [[link.fromId, link.toId], [link.toId, link.fromId]]) {
-      if (!partners.has(a)) partners.set(a, new Set());
-      partners.get(a)!.add(b);
+      add(partners, a, b);
       if (link.createdAt >= weekAgo) push(newPartners, a, { id: b, name: orgMap.get(b)?.name ?? `#${b}` });
     }
     if (link.kind === 'hub') push(hubOf, link.fromId, link.toId);
@@ -108,7 +112,10 @@ export async function loadWeek(ctx: Pick<FeatureContext, 'db' | 'clock'>, monday
   for (const r of rsvps) {
     const key = `${r.seriesId}:${r.original}`;
     let entry = answered.get(key);
-    if (!entry) answered.set(key, (entry = { yes: 0, no: 0, maybe: 0, members: new Set() }));
+    if (!entry) {
+      entry = { yes: 0, no: 0, maybe: 0, members: new Set() };
+      answered.set(key, entry);
+    }
     if (r.answer === 'yes' || r.answer === 'no' || r.answer === 'maybe') entry[r.answer]++;
     entry.members.add(r.memberId);
   }
@@ -131,8 +138,7 @@ export async function loadWeek(ctx: Pick<FeatureContext, 'db' | 'clock'>, monday
 
   const chairsOf = new Map<number, Set<number>>();
   for (const seat of seats) {
-    if (!chairsOf.has(seat.memberId)) chairsOf.set(seat.memberId, new Set());
-    chairsOf.get(seat.memberId)!.add(seat.councilId);
+    add(chairsOf, seat.memberId, seat.councilId);
   }
 
   const transfersByOrg = new Map<number, WeekData['transfersByOrg'] extends Map<number, infer V> ? V : never>();
@@ -149,7 +155,8 @@ export async function loadWeek(ctx: Pick<FeatureContext, 'db' | 'clock'>, monday
     }
   }
   const followUpsByLead = new Map<number, { id: number; caseCode: string; nextCheck: string }[]>();
-  for (const f of followUps) push(followUpsByLead, f.leadOrgId!, { id: f.id, caseCode: f.caseCode, nextCheck: f.nextCheck! });
+  // The query asked for both set; the check narrows the types.
+  for (const { id, caseCode, leadOrgId, nextCheck } of followUps) if (leadOrgId !== null && nextCheck !== null) push(followUpsByLead, leadOrgId, { id, caseCode, nextCheck });
 
   return {
     monday,

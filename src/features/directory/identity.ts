@@ -21,7 +21,10 @@ const caches = new WeakMap<object, ActorCache>();
 
 export async function resolveActor(ctx: FeatureContext, config: { admins: readonly string[] }, invocation: Invocation): Promise<Actor> {
   let cache = caches.get(ctx.db);
-  if (!cache) caches.set(ctx.db, (cache = new ActorCache(ctx.clock)));
+  if (!cache) {
+    cache = new ActorCache(ctx.clock);
+    caches.set(ctx.db, cache);
+  }
   return cache.get(`${invocation.platform}:${invocation.platformUserId}`, () =>
     lookupActor({ db: ctx.db, clock: ctx.clock, admins: config.admins, defaultLocale: ctx.locale }, invocation),
   );

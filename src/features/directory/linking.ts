@@ -110,7 +110,7 @@ async function notifyAdmins(ctx: FeatureContext): Promise<void> {
 
 export async function approveLink(ctx: FeatureContext, requestId: number, memberRef?: string) {
   const request = await ctx.db.linkRequest.findUnique({ where: { id: requestId } });
-  if (!request || request.status !== 'open') throw new UserError('link.noRequest', { id: requestId });
+  if (request?.status !== 'open') throw new UserError('link.noRequest', { id: requestId });
   const existing = memberRef ? await findMember(ctx, memberRef) : undefined;
   const result = await ctx.db.$transaction(async (tx) => {
     const member =

@@ -4,9 +4,6 @@
 import type { Role } from '../../core/command.ts';
 import { choiceParam, UserError } from '../../core/errors.ts';
 import { seoulDate, seoulInstant } from '../../core/calendar/index.ts';
-import type { Clock } from '../../core/clock.ts';
-import type { Deliverer } from '../../core/deliver.ts';
-import { translator } from '../../core/i18n/index.ts';
 import type { Db } from '../../db/client.ts';
 import { nameContains } from '../../db/search.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -343,7 +340,6 @@ export async function seatCouncilMember(
 export type BindingTarget = { orgId: number; partnershipId: null } | { orgId: null; partnershipId: number };
 
 export async function resolveBindingTarget(ctx: Store, input: { orgRef?: string; partnershipId?: number }) {
-  const { db } = ctx;
   if (input.orgRef) {
     const org = await findOrganization(ctx, input.orgRef);
     const target: BindingTarget = { orgId: org.id, partnershipId: null };

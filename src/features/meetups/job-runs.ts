@@ -29,7 +29,7 @@ import {
 /** The series and occurrence a job is about, while both still stand and the meeting has not begun. */
 async function liveOccurrence(ctx: FeatureContext, payload: z.infer<typeof occurrencePayload>) {
   const series = await loadSeries(ctx, payload.seriesId);
-  if (!series || series.status !== 'active') return undefined;
+  if (series?.status !== 'active') return undefined;
   const occurrence = await occurrenceFor(ctx, series, payload.original).catch(() => undefined);
   if (!occurrence || occurrence.start <= ctx.clock.now()) return undefined;
   return { series, occurrence };

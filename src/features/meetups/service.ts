@@ -210,6 +210,7 @@ export async function createSeries(ctx: FeatureContext, input: SeriesInput) {
   const participants = await participantIds(ctx, organiser.id, input);
   const rrule = toRRule(recurrence, input.start, input.time, input.until);
   // A series whose every date has passed would never remind anyone.
+  // biome-ignore lint/complexity/useMathMinMax: ISO date strings, compared as text
   const from = input.start > today ? input.start : today;
   const policy = input.holiday ?? 'next';
   const found = await firstDates(ctx, rrule, from, policy);
@@ -574,7 +575,6 @@ export async function seriesOverview(ctx: FeatureContext, id: number, on?: IsoDa
 
 /** Occurrences for a calendar file: one series, or every meeting of an organisation, from today for 1–12 months. */
 export async function calendarOccurrences(ctx: FeatureContext, input: { id?: number; orgRef?: string; months?: number }) {
-  if (input.id === undefined && !input.orgRef) throw new UserError('meetup.icsNeedsTarget');
   const from = seoulDate(ctx.clock.now());
   // months=N: N calendar months (not N × 31 days).
   const months = Math.min(12, Math.max(1, input.months ?? 12));
@@ -584,7 +584,8 @@ export async function calendarOccurrences(ctx: FeatureContext, input: { id?: num
     const closures = await closuresBetween(ctx, addDays(from, -10), addDays(to, 10));
     return { occurrences: occurrencesOf(series, from, to, closures), name: `meetup-${input.id}.ics` };
   }
-  const org = await findOrganization(ctx, input.orgRef!);
+  if (!input.orgRef) throw new UserError('meetup.icsNeedsTarget');
+  const org = await findOrganization(ctx, input.orgRef);
   return { occurrences: await listOccurrences(ctx, { orgId: org.id, from, to }), name: `meetups-org-${org.id}.ics` };
 }
 

@@ -314,8 +314,6 @@ export const catalog = defineCatalog(
 );
 
 declare module '../../core/i18n/index.ts' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface Messages extends MessagesOf<typeof catalog> {}
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface Choices extends ChoicesOf<typeof catalog> {}
 }

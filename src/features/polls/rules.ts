@@ -124,14 +124,15 @@ export function parseFraction(text: string): Fraction | undefined {
   if (t === 'majority' || t === '과반수' || t === '과반' || t === '과반수 이상' || t === '과반 이상') return { num: 1, den: 2, strict: true };
   if (t === 'half' || t === '절반' || t === '절반 이상' || t === '반 이상' || t === '2분의 1 이상') return { num: 1, den: 2, strict: false };
   if (t === 'unanimous' || t === '만장일치' || t === '전원' || t === '전원 찬성') return { num: 1, den: 1, strict: false };
-  let m = /^(\d{1,4})\s*\/\s*(\d{1,4})\s*(\+|초과|이상)?$/.exec(t);
+  const slash = /^(\d{1,4})\s*\/\s*(\d{1,4})\s*(\+|초과|이상)?$/.exec(t);
+  const korean = slash ? null : /^(\d{1,4})\s*분의\s*(\d{1,4})\s*(초과|이상)?$/.exec(t);
   let num: number;
   let den: number;
   let strict: boolean;
-  if (m) {
-    [num, den, strict] = [Number(m[1]), Number(m[2]), m[3] === '+' || m[3] === '초과'];
-  } else if ((m = /^(\d{1,4})\s*분의\s*(\d{1,4})\s*(초과|이상)?$/.exec(t))) {
-    [num, den, strict] = [Number(m[2]), Number(m[1]), m[3] === '초과'];
+  if (slash) {
+    [num, den, strict] = [Number(slash[1]), Number(slash[2]), slash[3] === '+' || slash[3] === '초과'];
+  } else if (korean) {
+    [num, den, strict] = [Number(korean[2]), Number(korean[1]), korean[3] === '초과'];
   } else {
     return undefined;
   }

@@ -312,8 +312,7 @@ export function parseChoice(poll: Pick<PollRow, 'kind' | 'options'>, words: stri
       const index = answerAliases(part);
       if (index !== undefined) return index;
     }
-    const byLabel = labels.findIndex((l) => l === part);
-    return byLabel >= 0 ? byLabel : -1;
+    return labels.indexOf(part);
   });
 }
 

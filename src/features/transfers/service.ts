@@ -80,8 +80,9 @@ async function resolveSuccessor(ctx: FeatureContext, ref: string | undefined, me
 
 /** A person added on the spot, in the post they take over. */
 async function addSuccessor(ctx: FeatureContext, name: string, post: { orgId: number | null; position: string | null }) {
-  const result = await addMember(ctx, { name, orgRef: post.orgId ? `#${post.orgId}` : undefined, position: post.position ?? undefined, roles: ['staff'], locale: ctx.locale, namesake: true });
-  return result.member!;
+  const { member } = await addMember(ctx, { name, orgRef: post.orgId ? `#${post.orgId}` : undefined, position: post.position ?? undefined, roles: ['staff'], locale: ctx.locale, namesake: true });
+  if (!member) throw new Error('addMember with namesake: true always adds the member');
+  return member;
 }
 
 async function resolveActing(ctx: FeatureContext, ref: string | undefined, member: { id: number }) {
@@ -95,10 +96,11 @@ async function resolveActing(ctx: FeatureContext, ref: string | undefined, membe
 async function announceAtFor(ctx: FeatureContext, announce: string | undefined, effective: IsoDate): Promise<Date | null> {
   const today = seoulDate(ctx.clock.now());
   const closures = await closuresBetween(ctx, addDays(today, -10), addDays(effective, 30));
-  const word = announce?.trim().toLowerCase();
+  if (announce === undefined) return null;
+  const word = announce.trim().toLowerCase();
   if (!word || ['now', '지금', '바로', '즉시'].includes(word)) return null;
   if (['before', '전날', '하루전', '전일'].includes(word)) return lastWorkingDayBefore(effective, closures);
-  const parsed = parseDateTimeInput(announce!, today);
+  const parsed = parseDateTimeInput(announce, today);
   if (!parsed) throw new UserError('transfer.badAnnounce');
   const wanted = seoulInstant(parsed.date, parsed.time);
   if (wanted < ctx.clock.now()) throw new UserError('transfer.announcePast', { when: formatSeoulDateTime(wanted) });
@@ -422,7 +424,7 @@ export async function planJobs(ctx: FeatureContext, id: number): Promise<void> {
 /** Announces once (the job's key makes a rerun a no-op), with the handover checklist to both people. */
 export async function runAnnouncement(ctx: FeatureContext, id: number, key: string): Promise<void> {
   const transfer = await loadTransfer(ctx, id);
-  if (!transfer || transfer.status !== 'planned' || transfer.announcedAt) return;
+  if (transfer?.status !== 'planned' || transfer.announcedAt) return;
   await announce(ctx, transfer, key);
   await sendChecklist(ctx, transfer, `${key}:checklist`);
   await ctx.db.transfer.update({ where: { id }, data: { announcedAt: ctx.clock.now() } });
@@ -431,7 +433,7 @@ export async function runAnnouncement(ctx: FeatureContext, id: number, key: stri
 /** Three working days before: no successor yet, so the head is asked and partners learn whom to call meanwhile. */
 export async function runSuccessorCheck(ctx: FeatureContext, id: number, key: string): Promise<void> {
   const transfer = await loadTransfer(ctx, id);
-  if (!transfer || transfer.status !== 'planned' || transfer.successorId) return;
+  if (transfer?.status !== 'planned' || transfer.successorId) return;
   const names = await transferNames(ctx, transfer);
   const heads = transfer.fromOrgId
     ? await ctx.db.member.findMany({ where: { orgId: transfer.fromOrgId, status: 'active', roles: { some: { role: 'head' } } }, take: 5 })
@@ -463,7 +465,7 @@ export async function runSuccessorCheck(ctx: FeatureContext, id: number, key: st
  */
 export async function applyTransfer(ctx: FeatureContext, id: number): Promise<boolean> {
   const transfer = await loadTransfer(ctx, id);
-  if (!transfer || transfer.status !== 'planned') return false;
+  if (transfer?.status !== 'planned') return false;
   const today = transfer.effective;
   const lastDay = seoulInstant(addDays(today, -1));
   const start = seoulInstant(today);
@@ -590,7 +592,7 @@ export async function confirmReceived(ctx: FeatureContext, id: number) {
 /** D+3 and D+7: reminders while items are open or receipt is unconfirmed; D+14: the head sees what is still open. */
 export async function runFollowUp(ctx: FeatureContext, id: number, days: number, key: string): Promise<void> {
   const transfer = await loadTransfer(ctx, id);
-  if (!transfer || transfer.status !== 'done') return;
+  if (transfer?.status !== 'done') return;
   const open = transfer.items.filter((i) => !i.doneAt).length;
   if (open === 0 && (transfer.receivedAt || !transfer.successorId)) return;
   if (days < 14) {

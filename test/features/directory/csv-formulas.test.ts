@@ -63,17 +63,17 @@ describe('CSV exports cannot run formulas', () => {
     expect(members).toContain(`\r\n1,홍길동,모라3동행정복지센터,"'=HYPERLINK(""http://x"",""y"")",실무자,`);
 
     const memberRows = parse(members, { bom: true, columns: true }) as Record<string, string>[];
-    expect(Object.fromEntries(memberRows.map((r) => [r['이름'], r['직위']]))).toMatchObject({
+    expect(Object.fromEntries(memberRows.map((r) => [r.이름, r.직위]))).toMatchObject({
       홍길동: `'=HYPERLINK("http://x","y")`,
       김민수: "'+82 대표",
       박관장: "'-",
       최주무관: "''=따옴표",
       이주무관: "'@home",
     });
-    expect(memberRows.find((r) => r['이름'] === '박관장')?.['소속']).toBe("'@행복종합사회복지관");
-    expect(memberRows.find((r) => r['이름'] === '홍길동')?.['업무전화']).toBe('051-310-1234');
+    expect(memberRows.find((r) => r.이름 === '박관장')?.소속).toBe("'@행복종합사회복지관");
+    expect(memberRows.find((r) => r.이름 === '홍길동')?.업무전화).toBe('051-310-1234');
     const orgRows = parse(organizations, { bom: true, columns: true }) as Record<string, string>[];
-    expect(orgRows.map((r) => [r['이름'], r['읍면동'], r['시군구']])).toEqual([
+    expect(orgRows.map((r) => [r.이름, r.읍면동, r.시군구])).toEqual([
       ["'@행복종합사회복지관", "'-", "'+사상구"],
       ['모라3동행정복지센터', "'=모라3동", '사상구'],
     ]);

@@ -89,17 +89,17 @@ describe('the coordinator’s first week', () => {
     const exported = parse((await exportMembers(h, t)).csv, { bom: true, columns: true }) as Record<string, string>[];
     const edited = parse(EDITED, { columns: true }) as Record<string, string>[];
     for (const row of edited) {
-      const out = exported.find((e) => e['이름'] === row['이름']);
-      expect(out, row['이름']).toBeDefined();
+      const out = exported.find((e) => e.이름 === row.이름);
+      expect(out, row.이름).toBeDefined();
       for (const column of ['소속', '직위', '업무전화', '이메일', '협의체', '위원구분', '임기시작']) {
-        expect([row['이름'], column, out?.[column]]).toEqual([row['이름'], column, row[column]]);
+        expect([row.이름, column, out?.[column]]).toEqual([row.이름, column, row[column]]);
       }
-      expect(out?.['상태']).toBe('재직');
+      expect(out?.상태).toBe('재직');
     }
-    expect(exported.find((e) => e['이름'] === '박관장')?.['역할']).toBe('코디네이터, 기관장');
-    expect(exported.find((e) => e['이름'] === '최위원')?.['역할']).toBe('실무자');
-    expect(exported.find((e) => e['이름'] === '김민수')).toMatchObject({ 번호: '4', 상태: '전출', 소속: '모라3동행정복지센터' });
-    expect(exported.find((e) => e['이름'] === '이동장')?.['임기종료']).toBe('2027-12-31');
+    expect(exported.find((e) => e.이름 === '박관장')?.역할).toBe('코디네이터, 기관장');
+    expect(exported.find((e) => e.이름 === '최위원')?.역할).toBe('실무자');
+    expect(exported.find((e) => e.이름 === '김민수')).toMatchObject({ 번호: '4', 상태: '전출', 소속: '모라3동행정복지센터' });
+    expect(exported.find((e) => e.이름 === '이동장')?.임기종료).toBe('2027-12-31');
 
     // The export reads back as it is: nothing to change, in either file.
     expect(await run((await exportMembers(h, t)).csv)).toMatchObject({ added: 0, updated: 0, unchanged: 7 });
